@@ -1,0 +1,7 @@
+package fr.maillage.platform.web.testapp;
+
+public enum Colour {
+    RED,
+    GREEN,
+    BLUE
+}

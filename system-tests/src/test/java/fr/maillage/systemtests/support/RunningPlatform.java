@@ -1,0 +1,106 @@
+package fr.maillage.systemtests.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole platform once per test JVM with the same {@code ./maillage} command users run
+ * (built jars, real Kafka, MongoDB wire server and Keycloak), on ports shifted by
+ * {@code maillage.port-offset}, and stops it when the JVM's tests are done.
+ */
+public final class RunningPlatform implements BeforeAllCallback {
+
+    private static final Path ROOT = Path.of(System.getProperty("maillage.root", "..")).toAbsolutePath();
+    private static final Path HOME = Path.of(System.getProperty("maillage.home", "target/maillage")).toAbsolutePath();
+    private static final int OFFSET = Integer.getInteger("maillage.port-offset", 10000);
+
+    public static String gateway() {
+        return "http://127.0.0.1:" + (8080 + OFFSET);
+    }
+
+    /** The platform's state directory (data, logs, generated dev secrets). */
+    public static Path home() {
+        return HOME;
+    }
+
+    public static String keycloak() {
+        return "http://127.0.0.1:" + (8180 + OFFSET);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningPlatform.class, key -> start(), Stopper.class);
+    }
+
+    private static Stopper start() {
+        maillage(Duration.ofMinutes(2), "down"); // leftovers of an interrupted run would run old jars
+        maillage(Duration.ofMinutes(15), "up");
+        return new Stopper();
+    }
+
+    /** Stops one component, e.g. a service, to watch the gateway's circuit breaker. */
+    public static void stop(String component) {
+        maillage(Duration.ofMinutes(2), "stop", component);
+    }
+
+    /** Starts one component again and waits until it is ready. */
+    public static void start(String component) {
+        maillage(Duration.ofMinutes(5), "start", component);
+    }
+
+    private static void maillage(Duration timeout, String... args) {
+        try {
+            Files.createDirectories(HOME);
+            Path log = HOME.resolve("maillage-command.log");
+            ProcessBuilder builder = new ProcessBuilder(
+                            concat(List.of("bash", ROOT.resolve("maillage").toString()), args))
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("MAILLAGE_HOME", HOME.toString());
+            builder.environment().put("MAILLAGE_PORT_OFFSET", Integer.toString(OFFSET));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./maillage " + String.join(" ", args) + " did not finish in "
+                        + timeout + "; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./maillage " + String.join(" ", args) + " failed (exit "
+                        + process.exitValue() + "): " + tail(log) + "\nsee " + log + " and " + HOME.resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run ./maillage", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running ./maillage", e);
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail))
+                .toList();
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    /** Stops the platform when the test JVM's root context closes. */
+    static final class Stopper implements AutoCloseable {
+        @Override
+        public void close() {
+            maillage(Duration.ofMinutes(2), "down");
+        }
+    }
+}
