@@ -1,0 +1,2 @@
+/** Alert triage: emission, qualification, operational response and feedback to the emitter. */
+package fr.maillage.alert;

@@ -1,0 +1,11 @@
+package fr.maillage.alert;
+
+import fr.maillage.platform.testing.ServiceContract;
+
+class AlertServiceIntegrationTests extends ServiceContract {
+
+    @Override
+    protected String databaseName() {
+        return "alert";
+    }
+}

@@ -1,0 +1,2 @@
+/** Evaluation: questionnaires, indicators against the territory's targets and quarterly reports. */
+package fr.maillage.evaluation;

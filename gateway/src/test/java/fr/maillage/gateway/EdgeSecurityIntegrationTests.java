@@ -1,0 +1,92 @@
+package fr.maillage.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
+
+    @Test
+    void requestWithoutTokenIsUnauthorizedProblemAndNeverReachesTheService() {
+        String path = "/api/referrals/" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(request(path).GET());
+
+        problem(response, 401, "unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(service("referral").receivedOn(path)).isEmpty();
+    }
+
+    static Stream<Arguments> rejectedTokens() {
+        return Stream.of(
+                Arguments.of("expired", (Supplier<String>)
+                        () -> ISSUER.user("dr-martin").expired().token()),
+                Arguments.of("wrong audience", (Supplier<String>)
+                        () -> ISSUER.user("dr-martin").audience("another-api").token()),
+                Arguments.of("bad signature", (Supplier<String>)
+                        () -> ISSUER.user("dr-martin").signedByAnotherKey().token()),
+                Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedTokens")
+    void invalidTokenIsUnauthorizedProblemAndNeverReachesTheService(String why, Supplier<String> token) {
+        String path = "/api/alerts/" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(request(path).header("Authorization", "Bearer " + token.get()));
+
+        problem(response, 401, "unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+        assertThat(service("alert").receivedOn(path)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"})
+    void healthProbesAreOpenWithoutToken(String path) {
+        HttpResponse<String> response = send(request(path).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonMapper.shared().readTree(response.body()).get("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsNeedTheAdminRole() {
+        problem(send(request("/actuator/prometheus").GET()), 401, "unauthorized");
+        problem(get("/actuator/prometheus"), 403, "forbidden");
+
+        HttpResponse<String> asAdmin = send(request("/actuator/prometheus")
+                .header(
+                        "Authorization",
+                        "Bearer " + ISSUER.user("admin").roles("admin").token()));
+
+        assertThat(asAdmin.statusCode()).isEqualTo(200);
+        assertThat(asAdmin.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/env", "/actuator/gateway/routes", "/actuator/beans"})
+    void otherActuatorEndpointsAreClosedEvenToAdmins(String path) {
+        HttpResponse<String> response = send(request(path)
+                .header(
+                        "Authorization",
+                        "Bearer " + ISSUER.user("admin").roles("admin").token()));
+
+        problem(response, 403, "forbidden");
+    }
+
+    @Test
+    void fallbackEndpointsAreNotReachableFromOutside() {
+        problem(get("/fallback/referral"), 403, "forbidden");
+    }
+}

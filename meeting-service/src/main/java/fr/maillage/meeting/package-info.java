@@ -1,0 +1,2 @@
+/** Pluriprofessional meetings: practice groups, case conferences, steering committees, decisions and actions. */
+package fr.maillage.meeting;
