@@ -1,0 +1,5 @@
+package fr.maillage.referral.referral;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface ReferralRepository extends MongoRepository<Referral, String> {}

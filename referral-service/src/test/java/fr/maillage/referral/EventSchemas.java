@@ -1,0 +1,44 @@
+package fr.maillage.referral;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Validates event data against the producer's own JSON Schemas in {@code src/main/resources/events/}. */
+public final class EventSchemas {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EventSchemas() {}
+
+    /** The schema violations of {@code data} (a JSON text, a map or a record) for the event {@code type}. */
+    public static List<String> violations(String type, Object data) {
+        String json = data instanceof String text ? text : JSON.writeValueAsString(data);
+        return SCHEMAS.computeIfAbsent(type, EventSchemas::load).validate(json, InputFormat.JSON).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
+    }
+
+    private static JsonSchema load(String type) {
+        try (InputStream in = EventSchemas.class.getResourceAsStream("/events/" + type + ".json")) {
+            if (in == null) {
+                throw new AssertionError("No JSON Schema events/" + type + ".json for an event this service emits");
+            }
+            return FACTORY.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
