@@ -1,0 +1,91 @@
+package fr.maillage.workshop.enrolment;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import fr.maillage.workshop.enrolment.EnrolmentRequest.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The enrolment requests, with single-document compare-and-set writes (no transaction needed). */
+@Component
+class EnrolmentRequestStore {
+
+    private final MongoTemplate mongo;
+
+    EnrolmentRequestStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(EnrolmentRequest.class)
+                .createIndex(new Index().on("state", Sort.Direction.ASC).on("programmeId", Sort.Direction.ASC));
+    }
+
+    /** Stores the request unless one exists for that referral already (a redelivery). */
+    boolean addIfAbsent(EnrolmentRequest request) {
+        try {
+            mongo.insert(request);
+            return true;
+        } catch (DuplicateKeyException alreadyReceived) {
+            return false;
+        }
+    }
+
+    List<EnrolmentRequest> pendingFor(String programmeId) {
+        return mongo.find(
+                Query.query(where("state").is(State.PENDING).and("programmeId").is(programmeId)),
+                EnrolmentRequest.class);
+    }
+
+    List<String> programmesWithPendingRequests() {
+        Query pending = Query.query(where("state").is(State.PENDING));
+        pending.fields().include("programmeId");
+        return mongo.find(pending, EnrolmentRequest.class).stream()
+                .map(EnrolmentRequest::programmeId)
+                .distinct()
+                .toList();
+    }
+
+    /** Takes the lease on a pending request if nobody holds it; empty if placed or leased by another. */
+    Optional<EnrolmentRequest> claim(String referralId, String worker, Duration lease) {
+        Instant now = Instant.now();
+        Query free = Query.query(where("_id")
+                .is(referralId)
+                .and("state")
+                .is(State.PENDING)
+                .orOperator(
+                        where("claimedUntil").is(null), where("claimedUntil").lt(now)));
+        return Optional.ofNullable(mongo.findAndModify(
+                free,
+                new Update().set("claimedBy", worker).set("claimedUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true),
+                EnrolmentRequest.class));
+    }
+
+    void release(String referralId, String worker) {
+        mongo.updateFirst(
+                Query.query(where("_id").is(referralId).and("claimedBy").is(worker)),
+                new Update().unset("claimedBy").unset("claimedUntil"),
+                EnrolmentRequest.class);
+    }
+
+    void markPlaced(String referralId, String groupId, String enrolmentId) {
+        mongo.updateFirst(
+                Query.query(new Criteria("_id").is(referralId)),
+                new Update()
+                        .set("state", State.PLACED)
+                        .set("groupId", groupId)
+                        .set("enrolmentId", enrolmentId)
+                        .unset("claimedBy")
+                        .unset("claimedUntil"),
+                EnrolmentRequest.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Collective therapeutic workshops: groups, co-facilitated sessions, enrolments and attendance. */
+package fr.maillage.workshop;

@@ -1,0 +1,84 @@
+package fr.maillage.workshop.referral;
+
+import fr.maillage.platform.events.IncomingEvent;
+import fr.maillage.workshop.enrolment.EnrolmentService;
+import fr.maillage.workshop.group.Priority;
+import fr.maillage.workshop.programme.Programme;
+import fr.maillage.workshop.programme.ProgrammeService;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one consumer of {@code referral.events.v1} in group {@code workshop-service} (one listener, so
+ * the topic's partitions are not split between two). Directory events feed the programmes
+ * projection; acceptances for a workshop programme become enrolment requests. Other types are none
+ * of our business. Both paths are idempotent: upsert by resource id, one request per referral id.
+ */
+@Component
+class ReferralEventsListener {
+
+    static final String RESOURCE_REGISTERED = "fr.maillage.referral.resource-registered.v1";
+    static final String RESOURCE_UPDATED = "fr.maillage.referral.resource-updated.v1";
+    static final String ACCEPTED = "fr.maillage.referral.accepted.v1";
+
+    private final ProgrammeService programmes;
+    private final EnrolmentService enrolments;
+
+    ReferralEventsListener(ProgrammeService programmes, EnrolmentService enrolments) {
+        this.programmes = programmes;
+        this.enrolments = enrolments;
+    }
+
+    @KafkaListener(topics = "referral.events.v1", groupId = "workshop-service")
+    void on(IncomingEvent event) {
+        if (event.is(RESOURCE_REGISTERED) || event.is(RESOURCE_UPDATED)) {
+            ResourceDescribed resource = event.data(ResourceDescribed.class);
+            programmes.describe(
+                    resource.resourceId(),
+                    resource.type(),
+                    resource.institution(),
+                    resource.territory(),
+                    resource.communes(),
+                    resource.status(),
+                    // Events from outside the platform may lack a time: then it is "now".
+                    event.time() != null ? event.time() : Instant.now());
+        } else if (event.is(ACCEPTED)) {
+            ReferralAccepted accepted = event.data(ReferralAccepted.class);
+            if (Programme.WORKSHOP_PROGRAMME.equals(accepted.resourceType())) {
+                enrolments.request(
+                        accepted.referralId(),
+                        accepted.resourceId(),
+                        accepted.personRef(),
+                        accepted.priority(),
+                        accepted.territory(),
+                        accepted.referrerInstitution(),
+                        accepted.acceptedAt(),
+                        event.id());
+            }
+        }
+    }
+
+    /** What we read of {@code resource-registered.v1} / {@code resource-updated.v1}. */
+    record ResourceDescribed(
+            @NotBlank String resourceId,
+            @NotBlank String type,
+            @NotBlank String institution,
+            @NotBlank String territory,
+            List<String> communes,
+            @NotBlank String status) {}
+
+    /** What we read of {@code accepted.v1}. */
+    record ReferralAccepted(
+            @NotBlank String referralId,
+            @NotBlank String personRef,
+            @NotBlank String resourceId,
+            @NotBlank String resourceType,
+            @NotBlank String territory,
+            @NotNull Priority priority,
+            @NotBlank String referrerInstitution,
+            @NotNull Instant acceptedAt) {}
+}
