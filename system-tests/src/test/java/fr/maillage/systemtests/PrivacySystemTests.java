@@ -34,13 +34,15 @@ class PrivacySystemTests {
         assertThat(api.post("/api/referrals/" + referral + "/acceptance", Tokens.of("coord-bievre"), Map.of())
                         .status())
                 .isEqualTo(200);
-        String personRef = api.get("/api/referrals/" + referral, Tokens.of("dr-martin")).text("personRef");
+        String personRef =
+                api.get("/api/referrals/" + referral, Tokens.of("dr-martin")).text("personRef");
 
         List<String> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of("referral.events.v1", "workshop.events.v1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach((ConsumerRecord<String, String> r) -> records.add(r.value()));
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach((ConsumerRecord<String, String> r) -> records.add(r.value()));
                 return records.stream().anyMatch(r -> r.contains(referral) && r.contains("accepted"));
             });
         }
@@ -48,7 +50,8 @@ class PrivacySystemTests {
         List<String> aboutThePerson =
                 records.stream().filter(r -> r.contains(personRef)).toList();
         assertThat(aboutThePerson).isNotEmpty();
-        assertThat(records).noneMatch(r -> r.contains(familyName))
+        assertThat(records)
+                .noneMatch(r -> r.contains(familyName))
                 .noneMatch(r -> r.contains("Camille"))
                 .noneMatch(r -> r.contains("1987-04-12"))
                 .noneMatch(r -> r.contains("Anxiété au travail"));
@@ -56,8 +59,7 @@ class PrivacySystemTests {
 
     private static KafkaConsumer<String, String> consumer() {
         Properties config = new Properties();
-        int offset = Integer.getInteger("maillage.port-offset", 10000);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (9092 + offset));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningPlatform.kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

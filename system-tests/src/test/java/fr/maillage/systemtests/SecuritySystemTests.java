@@ -43,7 +43,8 @@ class SecuritySystemTests {
                     RunningPlatform.keycloak(), "test-other-audience", "test-other-audience-secret");
             assertThat(Tokens.claims(token).path("aud").toString()).doesNotContain("maillage-api");
 
-            assertThat(api.get("/api/referrals/" + java.util.UUID.randomUUID(), token).status())
+            assertThat(api.get("/api/referrals/" + java.util.UUID.randomUUID(), token)
+                            .status())
                     .isEqualTo(401);
         } finally {
             admin.deleteClient("test-other-audience");
@@ -55,10 +56,11 @@ class SecuritySystemTests {
         KeycloakAdmin admin = KeycloakAdmin.login(RunningPlatform.keycloak(), RunningPlatform.home());
         admin.createClient("test-short-lived", "test-short-lived-secret", 1, true);
         try {
-            String token =
-                    KeycloakLogin.clientCredentials(RunningPlatform.keycloak(), "test-short-lived", "test-short-lived-secret");
+            String token = KeycloakLogin.clientCredentials(
+                    RunningPlatform.keycloak(), "test-short-lived", "test-short-lived-secret");
             String path = "/api/referrals/" + java.util.UUID.randomUUID();
-            // Accepted while valid (404: no such referral), then refused once expired (allowing the validators' clock skew).
+            // Accepted while valid (404: no such referral), then refused once expired (allowing the validators' clock
+            // skew).
             assertThat(api.get(path, token).status()).isNotEqualTo(401);
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(1))
@@ -77,7 +79,8 @@ class SecuritySystemTests {
         assertThat(bySteering.isProblem()).isTrue();
 
         String referral = WalkingSkeletonSystemTests.refer("dr-martin", resource, "Fournier");
-        Api.Response byClinician = api.post("/api/referrals/" + referral + "/acceptance", Tokens.of("dr-martin"), Map.of());
+        Api.Response byClinician =
+                api.post("/api/referrals/" + referral + "/acceptance", Tokens.of("dr-martin"), Map.of());
         assertThat(byClinician.status()).as(byClinician.toString()).isEqualTo(403);
     }
 
@@ -86,7 +89,9 @@ class SecuritySystemTests {
         String resource = WalkingSkeletonSystemTests.workshopProgramme();
         String referral = WalkingSkeletonSystemTests.refer("partner-epsm", resource, "Girard");
 
-        assertThat(api.get("/api/referrals/" + referral, Tokens.of("partner-epsm")).status()).isEqualTo(200);
+        assertThat(api.get("/api/referrals/" + referral, Tokens.of("partner-epsm"))
+                        .status())
+                .isEqualTo(200);
         Api.Response otherPartner = api.get("/api/referrals/" + referral, Tokens.of("partner-dac"));
         assertThat(otherPartner.status()).as(otherPartner.toString()).isEqualTo(404);
         assertThat(otherPartner.isProblem()).isTrue();

@@ -29,7 +29,8 @@ class WalkingSkeletonSystemTests {
         openGroup(programme, 8);
 
         String referral = refer("dr-martin", programme, "Moreau");
-        Api.Response accepted = api.post("/api/referrals/" + referral + "/acceptance", Tokens.of("coord-bievre"), Map.of());
+        Api.Response accepted =
+                api.post("/api/referrals/" + referral + "/acceptance", Tokens.of("coord-bievre"), Map.of());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
 
@@ -52,7 +53,8 @@ class WalkingSkeletonSystemTests {
             awaitBusinessStatus("partner-epsm", referral, referral.equals(first) ? "ENROLLED" : "WAITLISTED");
         }
 
-        JsonNode waitlisted = api.get("/api/referrals/" + second, Tokens.of("partner-epsm")).json();
+        JsonNode waitlisted =
+                api.get("/api/referrals/" + second, Tokens.of("partner-epsm")).json();
         assertThat(waitlisted.path("status").asString()).isEqualTo("ACCEPTED");
         assertThat(waitlisted.path("businessStatus").asString()).isEqualTo("WAITLISTED");
     }
@@ -126,8 +128,8 @@ class WalkingSkeletonSystemTests {
     }
 
     static String refer(String referrer, String resource, String familyName) {
-        Api.Response created =
-                new Api(RunningPlatform.gateway()).post("/api/referrals", Tokens.of(referrer), referralBody(resource, familyName));
+        Api.Response created = new Api(RunningPlatform.gateway())
+                .post("/api/referrals", Tokens.of(referrer), referralBody(resource, familyName));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("status")).isEqualTo("SUBMITTED");
         assertThat(created.text("personRef")).isNotBlank();
@@ -135,12 +137,17 @@ class WalkingSkeletonSystemTests {
     }
 
     private JsonNode awaitBusinessStatus(String reader, String referral, String businessStatus) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/referrals/" + referral, Tokens.of(reader)).json(),
-                seen -> businessStatus.equals(seen.path("businessStatus").asString()));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get("/api/referrals/" + referral, Tokens.of(reader))
+                                .json(),
+                        seen -> businessStatus.equals(
+                                seen.path("businessStatus").asString()));
     }
 
     private static List<String> statusesOf(JsonNode history) {
-        return history.valueStream().map(entry -> entry.path("status").asString()).toList();
+        return history.valueStream()
+                .map(entry -> entry.path("status").asString())
+                .toList();
     }
 }

@@ -68,10 +68,24 @@ public final class TestIssuer implements AutoCloseable {
             server.createContext(
                     REALM_PATH + "/protocol/openid-connect/certs",
                     json(new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8)));
-            server.start();
+            startAsDaemon(server);
             return issuer;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the test OIDC issuer", e);
+        }
+    }
+
+    // The dispatcher thread inherits the daemon flag of the thread calling start(): started from a
+    // daemon thread, an issuer that nobody closes (shared()) never keeps a JVM alive.
+    private static void startAsDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "test-issuer-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the test OIDC issuer", e);
         }
     }
 

@@ -101,7 +101,8 @@ public abstract class ServiceContract {
 
     @Test
     void acceptsAValidTokenAndAnswersUnknownRoutesWithAProblem() throws Exception {
-        HttpResponse<String> response = get("/api/no-such-resource", TestTokens.demo("coord-bievre").token());
+        HttpResponse<String> response =
+                get("/api/no-such-resource", TestTokens.demo("coord-bievre").token());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("urn:maillage:problem:");
     }

@@ -35,12 +35,13 @@ public final class KeycloakAdmin {
                 .trim();
         String form = "grant_type=password&client_id=admin-cli&username=maillage-ops&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-        return new KeycloakAdmin(baseUrl, JSON.readTree(response.body()).path("access_token").asString());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
+        return new KeycloakAdmin(
+                baseUrl, JSON.readTree(response.body()).path("access_token").asString());
     }
 
     /**
@@ -48,7 +49,8 @@ public final class KeycloakAdmin {
      * the given access-token lifespan; {@code withPlatformAudience=false} leaves out the realm's
      * default client scopes, so its tokens are not meant for {@code maillage-api}.
      */
-    public void createClient(String clientId, String secret, int accessTokenLifespanSeconds, boolean withPlatformAudience) {
+    public void createClient(
+            String clientId, String secret, int accessTokenLifespanSeconds, boolean withPlatformAudience) {
         deleteClient(clientId);
         Map<String, Object> client = new java.util.LinkedHashMap<>(Map.of(
                 "clientId", clientId,
@@ -67,13 +69,14 @@ public final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
                 .build());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("cannot create client " + clientId + ": " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    "cannot create client " + clientId + ": " + response.statusCode() + " " + response.body());
         }
     }
 
     public void deleteClient(String clientId) {
-        HttpResponse<String> found = send(admin("/clients?clientId=" + clientId).GET().build());
+        HttpResponse<String> found =
+                send(admin("/clients?clientId=" + clientId).GET().build());
         for (var client : JSON.readTree(found.body())) {
             send(admin("/clients/" + client.path("id").asString()).DELETE().build());
         }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningPlatform implements BeforeAllCallback {
 
-    private static final Path ROOT = Path.of(System.getProperty("maillage.root", "..")).toAbsolutePath();
-    private static final Path HOME = Path.of(System.getProperty("maillage.home", "target/maillage")).toAbsolutePath();
+    private static final Path ROOT =
+            Path.of(System.getProperty("maillage.root", "..")).toAbsolutePath();
+    private static final Path HOME =
+            Path.of(System.getProperty("maillage.home", "target/maillage")).toAbsolutePath();
     private static final int OFFSET = Integer.getInteger("maillage.port-offset", 10000);
 
     public static String gateway() {
@@ -27,6 +29,10 @@ public final class RunningPlatform implements BeforeAllCallback {
     /** The platform's state directory (data, logs, generated dev secrets). */
     public static Path home() {
         return HOME;
+    }
+
+    public static String kafkaBootstrapServers() {
+        return "127.0.0.1:" + (9092 + OFFSET);
     }
 
     public static String keycloak() {
@@ -71,8 +77,8 @@ public final class RunningPlatform implements BeforeAllCallback {
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("./maillage " + String.join(" ", args) + " did not finish in "
-                        + timeout + "; see " + log);
+                throw new IllegalStateException(
+                        "./maillage " + String.join(" ", args) + " did not finish in " + timeout + "; see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("./maillage " + String.join(" ", args) + " failed (exit "
