@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.maillage.localstack.oidc.DemoUsers;
-import fr.maillage.referral.EventSchemas;
+import fr.maillage.platform.testing.EventSchemas;
 import fr.maillage.referral.ReferralServiceTestSupport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.platform.events.EventOutbox;
 import fr.maillage.platform.events.OutboundEvent;
-import fr.maillage.referral.EventSchemas;
+import fr.maillage.platform.testing.EventSchemas;
 import fr.maillage.referral.resource.Resource;
 import fr.maillage.referral.resource.ResourceType;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package fr.maillage.referral.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.platform.events.EventOutbox;
-import fr.maillage.referral.EventSchemas;
+import fr.maillage.platform.testing.EventSchemas;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

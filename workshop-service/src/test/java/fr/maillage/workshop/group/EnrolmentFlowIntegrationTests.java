@@ -3,7 +3,7 @@ package fr.maillage.workshop.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.maillage.workshop.EventSchemas;
+import fr.maillage.platform.testing.EventSchemas;
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;

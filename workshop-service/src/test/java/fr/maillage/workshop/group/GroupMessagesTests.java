@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.platform.events.EventOutbox;
 import fr.maillage.platform.events.OutboundEvent;
-import fr.maillage.workshop.EventSchemas;
+import fr.maillage.platform.testing.EventSchemas;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
