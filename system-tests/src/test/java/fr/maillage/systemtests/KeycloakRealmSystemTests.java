@@ -3,8 +3,8 @@ package fr.maillage.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.maillage.systemtests.support.KeycloakLogin;
-import fr.maillage.systemtests.support.KeycloakLogin.LoginFailedException;
+import fr.maillage.localstack.keycloak.KeycloakLogin;
+import fr.maillage.localstack.keycloak.KeycloakLogin.LoginFailedException;
 import fr.maillage.systemtests.support.RunningPlatform;
 import java.net.URI;
 import java.net.URLEncoder;

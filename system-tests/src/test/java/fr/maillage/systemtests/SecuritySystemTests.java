@@ -3,9 +3,9 @@ package fr.maillage.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.maillage.localstack.keycloak.KeycloakLogin;
 import fr.maillage.systemtests.support.Api;
 import fr.maillage.systemtests.support.KeycloakAdmin;
-import fr.maillage.systemtests.support.KeycloakLogin;
 import fr.maillage.systemtests.support.RunningPlatform;
 import fr.maillage.systemtests.support.Tokens;
 import java.time.Duration;

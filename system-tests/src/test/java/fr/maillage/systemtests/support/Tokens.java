@@ -1,5 +1,6 @@
 package fr.maillage.systemtests.support;
 
+import fr.maillage.localstack.keycloak.KeycloakLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package fr.maillage.systemtests.support;
+package fr.maillage.localstack.keycloak;
 
 import java.io.IOException;
 import java.net.URI;
