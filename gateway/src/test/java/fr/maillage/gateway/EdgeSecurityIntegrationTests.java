@@ -2,6 +2,7 @@ package fr.maillage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.maillage.localstack.oidc.TestTokens;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,11 +30,11 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
     static Stream<Arguments> rejectedTokens() {
         return Stream.of(
                 Arguments.of("expired", (Supplier<String>)
-                        () -> ISSUER.user("dr-martin").expired().token()),
-                Arguments.of("wrong audience", (Supplier<String>)
-                        () -> ISSUER.user("dr-martin").audience("another-api").token()),
+                        () -> TestTokens.user("dr-martin").expired().token()),
+                Arguments.of("wrong audience", (Supplier<String>) () ->
+                        TestTokens.user("dr-martin").audience("another-api").token()),
                 Arguments.of("bad signature", (Supplier<String>)
-                        () -> ISSUER.user("dr-martin").signedByAnotherKey().token()),
+                        () -> TestTokens.user("dr-martin").signedByAnotherKey().token()),
                 Arguments.of("not a JWT", (Supplier<String>) () -> "not.a.jwt"));
     }
 
@@ -68,7 +69,7 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
         HttpResponse<String> asAdmin = send(request("/actuator/prometheus")
                 .header(
                         "Authorization",
-                        "Bearer " + ISSUER.user("admin").roles("admin").token()));
+                        "Bearer " + TestTokens.user("admin").roles("admin").token()));
 
         assertThat(asAdmin.statusCode()).isEqualTo(200);
         assertThat(asAdmin.body()).contains("jvm_memory_used_bytes");
@@ -80,7 +81,7 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
         HttpResponse<String> response = send(request(path)
                 .header(
                         "Authorization",
-                        "Bearer " + ISSUER.user("admin").roles("admin").token()));
+                        "Bearer " + TestTokens.user("admin").roles("admin").token()));
 
         problem(response, 403, "forbidden");
     }

@@ -3,7 +3,8 @@ package fr.maillage.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.gateway.support.StubService;
-import fr.maillage.gateway.support.TestIssuer;
+import fr.maillage.localstack.oidc.TestIssuer;
+import fr.maillage.localstack.oidc.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 abstract class GatewayIntegrationTestSupport {
 
-    static final TestIssuer ISSUER = TestIssuer.start();
+    static final TestIssuer ISSUER = TestIssuer.shared();
 
     static final Map<String, StubService> SERVICES = new LinkedHashMap<>();
 
@@ -65,7 +66,7 @@ abstract class GatewayIntegrationTestSupport {
     }
 
     static String userToken() {
-        return ISSUER.user("coord-bievre").token();
+        return TestTokens.demo("coord-bievre").token();
     }
 
     HttpRequest.Builder request(String pathAndQuery) {

@@ -2,7 +2,8 @@ package fr.maillage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.gateway.support.TestIssuer;
+import fr.maillage.localstack.oidc.TestIssuer;
+import fr.maillage.localstack.oidc.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,10 @@ class IssuerUnavailableIntegrationTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/referrals/1"))
                 .header(
                         "Authorization",
-                        "Bearer " + OTHER_ISSUER.user("dr-martin").token())
+                        "Bearer "
+                                + TestTokens.demo("dr-martin")
+                                        .issuer(OTHER_ISSUER)
+                                        .token())
                 .build();
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

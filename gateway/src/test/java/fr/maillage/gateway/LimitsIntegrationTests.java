@@ -2,6 +2,7 @@ package fr.maillage.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.maillage.localstack.oidc.TestTokens;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,7 +66,8 @@ class LimitsIntegrationTests extends GatewayIntegrationTestSupport {
 
     @Test
     void clientPastItsRateGets429WithRetryAfterWhileOthersGoOn() {
-        String greedy = ISSUER.user("partner-epsm").clientId("partner-epsm").token();
+        String greedy =
+                TestTokens.user("partner-epsm").authorizedParty("partner-epsm").token();
         for (int i = 0; i < 5; i++) {
             assertThat(send(request("/api/events?burst=" + i).header("Authorization", "Bearer " + greedy))
                             .statusCode())

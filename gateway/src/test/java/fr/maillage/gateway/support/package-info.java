@@ -1,2 +1,2 @@
-/** Test doubles on loopback: an OIDC issuer minting tokens, and stand-ins for the services. */
+/** Stand-ins for the services on loopback, real HTTP servers the gateway routes to. */
 package fr.maillage.gateway.support;

@@ -114,8 +114,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("min.insync.replicas", "1");
         // consumers join at once instead of waiting 3 s for more members
         p.put("group.initial.rebalance.delay.ms", "0");
+        // As many partitions as platform-kit declares for each service topic: a topic that a consumer's
+        // subscription creates before its producer has started gets the same shape as the declared one.
+        p.put("num.partitions", "3");
         // small footprint: a developer machine or a test JVM, not a production cluster
-        p.put("num.partitions", "1");
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
         p.put("share.coordinator.state.topic.num.partitions", "5");
