@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,8 +66,9 @@ abstract class GatewayIntegrationTestSupport {
         return SERVICES.get(name);
     }
 
+    /** A coordinator's token with a subject of its own, so each test has its own rate-limit bucket. */
     static String userToken() {
-        return TestTokens.demo("coord-bievre").token();
+        return TestTokens.demo("coord-bievre").subject(UUID.randomUUID()).token();
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
