@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,18 @@ final class SharedInfrastructure implements AutoCloseable {
     static SharedInfrastructure start() {
         QuietServerLogs.apply();
         long started = System.nanoTime();
-        // the issuer's RSA key and the Mongo server come up while Kafka formats and starts
+        // The issuer's RSA key and the Mongo server come up first: Kafka is given ports found free a
+        // moment before it binds them, and a server binding port 0 meanwhile could take one of them.
         CompletableFuture<MongoWireServer> mongo = CompletableFuture.supplyAsync(() -> MongoWireServer.memory(0));
         CompletableFuture<TestIssuer> issuer = CompletableFuture.supplyAsync(TestIssuer::shared);
+        CompletableFuture.allOf(mongo, issuer).exceptionally(e -> null).join();
+        // In this JVM Kafka must report a fatal fault as an exception, never end the test run itself.
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka broker failed (exit " + code + "): " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka broker failed (halt " + code + "): " + message);
+        });
         Path kafkaDir;
         KafkaBroker kafka;
         try {
