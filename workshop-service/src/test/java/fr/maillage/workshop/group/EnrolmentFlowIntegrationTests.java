@@ -41,7 +41,8 @@ class EnrolmentFlowIntegrationTests extends WorkshopIntegrationSupport {
 
         String first = "referral-" + UUID.randomUUID();
         String second = "referral-" + UUID.randomUUID();
-        accept(first, programmeId, "ROUTINE");
+        // two referrals are two keys, so possibly two partitions: the first is placed before the second is sent
+        awaitConsumed(accept(first, programmeId, "ROUTINE"));
         accept(second, programmeId, "ROUTINE");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> enrolmentOf(groupId, second) != null);
@@ -81,7 +82,7 @@ class EnrolmentFlowIntegrationTests extends WorkshopIntegrationSupport {
     void everyEventTheServicePublishesMatchesItsSchema() {
         String programmeId = registerProgramme();
         String groupId = openGroup(programmeId, 1);
-        accept("referral-" + UUID.randomUUID(), programmeId, "URGENT");
+        awaitConsumed(accept("referral-" + UUID.randomUUID(), programmeId, "URGENT"));
         String last = "referral-" + UUID.randomUUID();
         accept(last, programmeId, "ROUTINE");
 
