@@ -2,6 +2,7 @@ package fr.maillage.alert;
 
 import fr.maillage.platform.testing.ServiceContract;
 
+@AlertTestProperties
 class AlertServiceIntegrationTests extends ServiceContract {
 
     @Override

@@ -22,6 +22,22 @@ public final class RunningPlatform implements BeforeAllCallback {
             Path.of(System.getProperty("maillage.home", "target/maillage")).toAbsolutePath();
     private static final int OFFSET = Integer.getInteger("maillage.port-offset", 10000);
 
+    /**
+     * The "test profile" of the platform under test, given to every component as {@code
+     * SPRING_APPLICATION_JSON} (only alert-service binds {@code maillage.alert.*}): urgency B is due
+     * 30 s after raising instead of 4 h, and the escalation watcher looks every 2 s, so an unanswered
+     * alert escalates within the alert circuit test; 30 s leaves a loaded 2-core machine time to
+     * qualify the alert first. Level 2 comes 10 min after level 1, later than any test waits, so
+     * exactly one escalation per alert is expected.
+     */
+    static final String TEST_PROFILE = """
+            {"maillage":{"alert":{\
+            "targets":{"B":{"duration":"PT30S"}},\
+            "escalation":{"interval":"PT2S","second-level-after":"PT10M"}}}}""";
+
+    /** The urgency B response-time target of {@link #TEST_PROFILE}. */
+    public static final Duration URGENCY_B_TARGET = Duration.ofSeconds(30);
+
     public static String gateway() {
         return "http://127.0.0.1:" + (8080 + OFFSET);
     }
@@ -48,6 +64,9 @@ public final class RunningPlatform implements BeforeAllCallback {
 
     private static Stopper start() {
         maillage(Duration.ofMinutes(2), "down"); // leftovers of an interrupted run would run old jars
+        // Empty Kafka and Mongo: what an interrupted run left (e.g. an open overdue alert, first in every
+        // queue sorted by due time) must not change what this run sees. Keycloak and secrets are kept.
+        deleteRecursively(HOME.resolve("data"));
         maillage(Duration.ofMinutes(15), "up");
         return new Stopper();
     }
@@ -74,6 +93,7 @@ public final class RunningPlatform implements BeforeAllCallback {
             builder.environment().put("MAILLAGE_HOME", HOME.toString());
             builder.environment().put("MAILLAGE_PORT_OFFSET", Integer.toString(OFFSET));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("SPRING_APPLICATION_JSON", TEST_PROFILE);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -89,6 +109,19 @@ public final class RunningPlatform implements BeforeAllCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running ./maillage", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot empty " + directory, e);
         }
     }
 
