@@ -1,15 +1,22 @@
 package fr.maillage.referral.resource;
 
 import fr.maillage.platform.events.EventOutbox;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The published contract of the directory on {@code referral.events.v1}: lean, no names needed. */
+/**
+ * The published contract of the directory on {@code referral.events.v1}: what other services need to
+ * know of a resource (workshop-service learns its programmes from it), never its contact details.
+ * Audience: the resource's institution (and the one it left, when a change moved it).
+ */
 @Component
 class ResourceMessages {
 
-    static final String RESOURCE_REGISTERED = "fr.maillage.referral.resource-registered.v1";
+    static final String RESOURCE_PUBLISHED = "fr.maillage.referral.resource-published.v1";
+    static final String RESOURCE_UPDATED = "fr.maillage.referral.resource-updated.v1";
 
     private final EventOutbox outbox;
 
@@ -19,31 +26,88 @@ class ResourceMessages {
 
     /** Adds the integration event to the resource's outbox; it leaves with the next save. */
     void stage(Resource resource, ResourceEvent event) {
-        resource.pendingEvents()
-                .add(
-                        switch (event) {
-                            case ResourceEvent.ResourceRegistered registered ->
-                                outbox.event(
-                                        RESOURCE_REGISTERED,
-                                        registered.resourceId(),
-                                        registered.territory(),
-                                        Set.of(registered.institution()),
-                                        new ResourceRegisteredV1(
-                                                registered.resourceId(),
-                                                registered.type().name(),
-                                                registered.institution(),
-                                                registered.territory(),
-                                                registered.communes(),
-                                                registered.status().name()));
-                        });
+        ResourceEvent.Facts facts = event.resource();
+        Set<String> audience = new LinkedHashSet<>();
+        audience.add(facts.institution());
+        String type;
+        Object data;
+        switch (event) {
+            case ResourceEvent.ResourcePublished published -> {
+                type = RESOURCE_PUBLISHED;
+                data = ResourcePublishedV1.of(facts, published.publishedAt());
+            }
+            case ResourceEvent.ResourceUpdated updated -> {
+                type = RESOURCE_UPDATED;
+                data = ResourceUpdatedV1.of(facts, updated.updatedAt());
+                if (updated.previousInstitution() != null) {
+                    audience.add(updated.previousInstitution());
+                }
+            }
+        }
+        resource.pendingEvents().add(outbox.event(type, facts.resourceId(), facts.territory(), audience, data));
     }
 
-    /** {@code events/fr.maillage.referral.resource-registered.v1.json}. */
-    record ResourceRegisteredV1(
+    /** {@code events/fr.maillage.referral.resource-published.v1.json}. */
+    record ResourcePublishedV1(
             String resourceId,
+            String name,
             String type,
             String institution,
             String territory,
             List<String> communes,
-            String status) {}
+            Integer minimumAge,
+            Integer maximumAge,
+            String status,
+            Integer capacityAvailable,
+            Integer capacityMaximum,
+            Instant publishedAt) {
+
+        static ResourcePublishedV1 of(ResourceEvent.Facts facts, Instant at) {
+            return new ResourcePublishedV1(
+                    facts.resourceId(),
+                    facts.name(),
+                    facts.type().name(),
+                    facts.institution(),
+                    facts.territory(),
+                    facts.communes(),
+                    facts.minimumAge(),
+                    facts.maximumAge(),
+                    facts.status().name(),
+                    facts.capacityAvailable(),
+                    facts.capacityMaximum(),
+                    at);
+        }
+    }
+
+    /** {@code events/fr.maillage.referral.resource-updated.v1.json}: the whole current picture, not a diff. */
+    record ResourceUpdatedV1(
+            String resourceId,
+            String name,
+            String type,
+            String institution,
+            String territory,
+            List<String> communes,
+            Integer minimumAge,
+            Integer maximumAge,
+            String status,
+            Integer capacityAvailable,
+            Integer capacityMaximum,
+            Instant updatedAt) {
+
+        static ResourceUpdatedV1 of(ResourceEvent.Facts facts, Instant at) {
+            return new ResourceUpdatedV1(
+                    facts.resourceId(),
+                    facts.name(),
+                    facts.type().name(),
+                    facts.institution(),
+                    facts.territory(),
+                    facts.communes(),
+                    facts.minimumAge(),
+                    facts.maximumAge(),
+                    facts.status().name(),
+                    facts.capacityAvailable(),
+                    facts.capacityMaximum(),
+                    at);
+        }
+    }
 }

@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
  * the topic's partitions are not split between two). Directory events feed the programmes
  * projection; acceptances for a workshop programme become enrolment requests. Other types are none
  * of our business. Both paths are idempotent: upsert by resource id, one request per referral id.
+ * {@code resource-registered.v1} is the directory's former name for {@code resource-published.v1}, still
+ * read for a producer not yet upgraded.
  */
 @Component
 class ReferralEventsListener {
 
+    static final String RESOURCE_PUBLISHED = "fr.maillage.referral.resource-published.v1";
     static final String RESOURCE_REGISTERED = "fr.maillage.referral.resource-registered.v1";
     static final String RESOURCE_UPDATED = "fr.maillage.referral.resource-updated.v1";
     static final String ACCEPTED = "fr.maillage.referral.accepted.v1";
@@ -35,7 +38,7 @@ class ReferralEventsListener {
 
     @KafkaListener(topics = "referral.events.v1", groupId = "workshop-service")
     void on(IncomingEvent event) {
-        if (event.is(RESOURCE_REGISTERED) || event.is(RESOURCE_UPDATED)) {
+        if (event.is(RESOURCE_PUBLISHED) || event.is(RESOURCE_UPDATED) || event.is(RESOURCE_REGISTERED)) {
             ResourceDescribed resource = event.data(ResourceDescribed.class);
             programmes.describe(
                     resource.resourceId(),
@@ -62,7 +65,7 @@ class ReferralEventsListener {
         }
     }
 
-    /** What we read of {@code resource-registered.v1} / {@code resource-updated.v1}. */
+    /** What we read of {@code resource-published.v1} / {@code resource-updated.v1} (and {@code resource-registered.v1}). */
     record ResourceDescribed(
             @NotBlank String resourceId,
             @NotBlank String type,
