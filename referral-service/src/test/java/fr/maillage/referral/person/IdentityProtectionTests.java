@@ -57,4 +57,32 @@ class IdentityProtectionTests {
                 .hasMessageContaining("identityAead")
                 .hasMessageNotContaining("primaryKeyId");
     }
+
+    @Test
+    void contactDetailsAndGpAreEncryptedWithTheRestAndAreNotPartOfTheBlindIndex() {
+        Identity withContact = new Identity(
+                "Dupont",
+                "Marie",
+                LocalDate.of(1987, 4, 12),
+                "38260",
+                "06 12 34 56 78",
+                "marie@example.org",
+                "Dr Roux");
+
+        byte[] ciphertext = protection.encrypt("ref-1", withContact);
+
+        assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1))
+                .doesNotContain("12 34", "marie@example.org", "Roux");
+        assertThat(protection.decrypt("ref-1", ciphertext)).isEqualTo(withContact);
+        assertThat(protection.blindIndex(withContact)).isEqualTo(protection.blindIndex(MARIE));
+    }
+
+    @Test
+    void blankContactDetailsAreAbsentAndTheIdentityNeverPrintsItself() {
+        Identity identity = new Identity("Dupont", "Marie", LocalDate.of(1987, 4, 12), "38260", " ", "", null);
+
+        assertThat(identity).isEqualTo(MARIE);
+        assertThat(identity.phone()).isNull();
+        assertThat(identity.toString()).doesNotContain("Dupont");
+    }
 }

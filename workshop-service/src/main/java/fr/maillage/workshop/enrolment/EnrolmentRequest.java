@@ -5,13 +5,15 @@ import fr.maillage.workshop.group.Candidate;
 import fr.maillage.workshop.group.Priority;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An accepted referral asking the programme for a place. Its id is the referral id, so the same
  * acceptance received twice is one request (natural idempotency). It stays {@code PENDING} until an
  * open group takes it, then records where it went. {@code claimedUntil} is a short lease so one
- * worker at a time places a request.
+ * worker at a time places a request. An anonymised request (its person was erased from the registry)
+ * keeps its state and dates, names nobody, and is never placed.
  */
 @Document("enrolment_requests")
 public record EnrolmentRequest(
@@ -28,8 +30,49 @@ public record EnrolmentRequest(
         String groupId,
         String enrolmentId,
         String claimedBy,
-        Instant claimedUntil)
+        Instant claimedUntil,
+        Boolean anonymised)
         implements Applicant {
+
+    @PersistenceCreator
+    public EnrolmentRequest {
+        // Absent from requests stored before erasure existed (and from projections): not anonymised.
+        anonymised = Boolean.TRUE.equals(anonymised);
+    }
+
+    /** A request that names its person (not anonymised). */
+    public EnrolmentRequest(
+            String referralId,
+            String programmeId,
+            String personRef,
+            Priority priority,
+            String territory,
+            String referrerInstitution,
+            Instant acceptedAt,
+            String sourceEventId,
+            Instant receivedAt,
+            State state,
+            String groupId,
+            String enrolmentId,
+            String claimedBy,
+            Instant claimedUntil) {
+        this(
+                referralId,
+                programmeId,
+                personRef,
+                priority,
+                territory,
+                referrerInstitution,
+                acceptedAt,
+                sourceEventId,
+                receivedAt,
+                state,
+                groupId,
+                enrolmentId,
+                claimedBy,
+                claimedUntil,
+                false);
+    }
 
     /** Whether the request still waits for a group. */
     public enum State {
@@ -62,6 +105,26 @@ public record EnrolmentRequest(
                 null,
                 null,
                 null);
+    }
+
+    /** The same request, no longer saying who it was for. */
+    EnrolmentRequest withoutPerson() {
+        return new EnrolmentRequest(
+                referralId,
+                programmeId,
+                null,
+                priority,
+                territory,
+                referrerInstitution,
+                acceptedAt,
+                sourceEventId,
+                receivedAt,
+                state,
+                groupId,
+                enrolmentId,
+                claimedBy,
+                claimedUntil,
+                true);
     }
 
     Candidate candidate() {

@@ -17,9 +17,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The enrolment requests, with single-document compare-and-set writes (no transaction needed). */
+/**
+ * The enrolment requests, with single-document compare-and-set writes (no transaction needed), and the
+ * personRefs erased from the registry ({@code erased_persons}), so that an acceptance heard after the
+ * erasure is stored anonymised too.
+ */
 @Component
 class EnrolmentRequestStore {
+
+    static final String ERASED_PERSONS = "erased_persons";
+    private static final String ANONYMISED = "anonymised";
 
     private final MongoTemplate mongo;
 
@@ -27,6 +34,28 @@ class EnrolmentRequestStore {
         this.mongo = mongo;
         mongo.indexOps(EnrolmentRequest.class)
                 .createIndex(new Index().on("state", Sort.Direction.ASC).on("programmeId", Sort.Direction.ASC));
+        mongo.indexOps(EnrolmentRequest.class).createIndex(new Index().on("personRef", Sort.Direction.ASC));
+    }
+
+    /** Remembers that the person was erased (their personRef only, the key of later anonymisations). */
+    void rememberErased(String personRef, Instant erasedAt) {
+        mongo.upsert(
+                Query.query(where("_id").is(personRef)),
+                new Update().setOnInsert("erasedAt", erasedAt),
+                ERASED_PERSONS);
+    }
+
+    boolean isErased(String personRef) {
+        return personRef != null && mongo.exists(Query.query(where("_id").is(personRef)), ERASED_PERSONS);
+    }
+
+    /** Anonymises every request of the person, whatever its state; returns how many there were. */
+    long anonymise(String personRef) {
+        return mongo.updateMulti(
+                        Query.query(where("personRef").is(personRef)),
+                        new Update().unset("personRef").set(ANONYMISED, true),
+                        EnrolmentRequest.class)
+                .getModifiedCount();
     }
 
     /** Stores the request unless one exists for that referral already (a redelivery). */
@@ -39,14 +68,21 @@ class EnrolmentRequestStore {
         }
     }
 
+    /** The requests waiting for a group; anonymised ones wait for nothing (nobody to enrol). */
     List<EnrolmentRequest> pendingFor(String programmeId) {
         return mongo.find(
-                Query.query(where("state").is(State.PENDING).and("programmeId").is(programmeId)),
+                Query.query(where("state")
+                        .is(State.PENDING)
+                        .and("programmeId")
+                        .is(programmeId)
+                        .and(ANONYMISED)
+                        .ne(true)),
                 EnrolmentRequest.class);
     }
 
     List<String> programmesWithPendingRequests() {
-        Query pending = Query.query(where("state").is(State.PENDING));
+        Query pending =
+                Query.query(where("state").is(State.PENDING).and(ANONYMISED).ne(true));
         pending.fields().include("programmeId");
         return mongo.find(pending, EnrolmentRequest.class).stream()
                 .map(EnrolmentRequest::programmeId)
@@ -61,6 +97,8 @@ class EnrolmentRequestStore {
                 .is(referralId)
                 .and("state")
                 .is(State.PENDING)
+                .and(ANONYMISED)
+                .ne(true)
                 .orOperator(
                         where("claimedUntil").is(null), where("claimedUntil").lt(now)));
         return Optional.ofNullable(mongo.findAndModify(

@@ -45,7 +45,7 @@ public class EnrolmentService {
             String referrerInstitution,
             Instant acceptedAt,
             String sourceEventId) {
-        boolean added = requests.addIfAbsent(EnrolmentRequest.pending(
+        EnrolmentRequest request = EnrolmentRequest.pending(
                 referralId,
                 programmeId,
                 personRef,
@@ -54,11 +54,34 @@ public class EnrolmentService {
                 referrerInstitution,
                 acceptedAt,
                 sourceEventId,
-                Instant.now()));
+                Instant.now());
+        if (requests.isErased(personRef)) {
+            // Accepted before the erasure, heard after it (another key, so another partition): kept for
+            // the counts, never placed.
+            requests.addIfAbsent(request.withoutPerson());
+            log.info("Referral {} is for an erased person: recorded anonymised, not placed", referralId);
+            return;
+        }
+        boolean added = requests.addIfAbsent(request);
         if (!added) {
             log.info("Referral {} was already received for programme {}", referralId, programmeId);
         }
         placePending(programmeId);
+    }
+
+    /**
+     * The person was erased from the registry: their requests and enrolments are anonymised (states,
+     * counts and dates kept) and any acceptance for them heard later is anonymised too. Idempotent.
+     */
+    public void anonymise(String personRef, Instant erasedAt) {
+        requests.rememberErased(personRef, erasedAt);
+        long anonymisedRequests = requests.anonymise(personRef);
+        int anonymisedEnrolments = groups.anonymise(personRef);
+        log.info(
+                "Erased person {}: {} enrolment request(s) and {} enrolment(s) anonymised",
+                personRef,
+                anonymisedRequests,
+                anonymisedEnrolments);
     }
 
     /** Places the programme's pending requests in waiting order; stops when it has no open group. */

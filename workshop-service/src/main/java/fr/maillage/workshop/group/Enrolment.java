@@ -5,7 +5,10 @@ import java.time.Instant;
 /**
  * One person's enrolment in a group (a value inside the {@link Group} document).
  *
+ * @param personRef null once anonymised
  * @param enrolledAt when the group took the enrolment (confirmed or waitlisted)
+ * @param anonymised the person was erased from the registry: the enrolment still counts, with its status
+ *     and dates, but no longer says who
  */
 public record Enrolment(
         String id,
@@ -15,8 +18,14 @@ public record Enrolment(
         String referrerInstitution,
         Instant acceptedAt,
         EnrolmentStatus status,
-        Instant enrolledAt)
+        Instant enrolledAt,
+        Boolean anonymised)
         implements Applicant {
+
+    public Enrolment {
+        // Absent from enrolments stored before erasure existed: not anonymised.
+        anonymised = Boolean.TRUE.equals(anonymised);
+    }
 
     static Enrolment of(String id, Candidate candidate, EnrolmentStatus status, Instant now) {
         return new Enrolment(
@@ -27,7 +36,17 @@ public record Enrolment(
                 candidate.referrerInstitution(),
                 candidate.acceptedAt(),
                 status,
-                now);
+                now,
+                false);
+    }
+
+    /** The same enrolment, no longer saying who it was (status, dates, priority and referral kept). */
+    Enrolment withoutPerson() {
+        return new Enrolment(id, referralId, null, priority, referrerInstitution, acceptedAt, status, enrolledAt, true);
+    }
+
+    boolean isOf(String personRef) {
+        return personRef != null && personRef.equals(this.personRef);
     }
 
     public boolean isConfirmed() {

@@ -153,6 +153,23 @@ public class Group implements PublishesEvents {
                 now));
     }
 
+    /**
+     * Removes the person from their enrolments here (they were erased from the registry): counts,
+     * statuses, positions and dates stay as they are.
+     *
+     * @return how many enrolments were anonymised (0 when the person has none here, or no longer)
+     */
+    public int anonymise(String personRef) {
+        int anonymised = 0;
+        for (int i = 0; i < enrolments.size(); i++) {
+            if (enrolments.get(i).isOf(personRef)) {
+                enrolments.set(i, enrolments.get(i).withoutPerson());
+                anonymised++;
+            }
+        }
+        return anonymised;
+    }
+
     public boolean hasPlace() {
         return confirmedCount() < capacity;
     }

@@ -76,7 +76,8 @@ class GroupController {
                             enrolment.personRef(),
                             enrolment.status(),
                             group.positionOf(enrolment.referralId()).orElse(null),
-                            enrolment.enrolledAt()))
+                            enrolment.enrolledAt(),
+                            enrolment.anonymised()))
                     .toList();
             return new GroupView(
                     group.id(),
@@ -92,12 +93,16 @@ class GroupController {
         }
     }
 
-    /** {@code position} is the current place in the waiting order (waitlisted only). */
+    /**
+     * {@code position} is the current place in the waiting order (waitlisted only); an anonymised
+     * enrolment (person erased) has no {@code personRef}.
+     */
     record EnrolmentView(
             String id,
             String referralId,
             String personRef,
             EnrolmentStatus status,
             Integer position,
-            Instant enrolledAt) {}
+            Instant enrolledAt,
+            boolean anonymised) {}
 }

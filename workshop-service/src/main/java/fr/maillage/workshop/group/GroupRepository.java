@@ -9,4 +9,6 @@ interface GroupRepository extends MongoRepository<Group, String> {
     List<Group> findByProgrammeIdAndStatusOrderByOpenedAtAscIdAsc(String programmeId, GroupStatus status);
 
     List<Group> findByProgrammeIdAndEnrolmentsReferralId(String programmeId, String referralId);
+
+    List<Group> findByEnrolmentsPersonRef(String personRef);
 }

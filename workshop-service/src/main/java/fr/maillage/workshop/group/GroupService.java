@@ -54,6 +54,7 @@ public class GroupService {
                         .on("status", Sort.Direction.ASC)
                         .on("openedAt", Sort.Direction.ASC));
         mongo.indexOps(Group.class).createIndex(new Index().on("enrolments.referralId", Sort.Direction.ASC));
+        mongo.indexOps(Group.class).createIndex(new Index().on("enrolments.personRef", Sort.Direction.ASC));
     }
 
     /** Told (in-process) when a group opened, so enrolment requests waiting for one can be placed. */
@@ -156,6 +157,42 @@ public class GroupService {
             }
             Enrolment enrolment = group.enrolmentOf(candidate.referralId()).orElseThrow();
             return Optional.of(new Placement(group.id(), enrolment.id(), enrolment.status()));
+        }
+    }
+
+    /**
+     * Anonymises the person's enrolments in every group (the person was erased from the registry).
+     * Naturally idempotent: once anonymised, no enrolment names them any more.
+     *
+     * @return how many enrolments were anonymised
+     */
+    public int anonymise(String personRef) {
+        int anonymised = 0;
+        for (Group group : groups.findByEnrolmentsPersonRef(personRef)) {
+            anonymised += anonymiseIn(group.id(), personRef);
+        }
+        return anonymised;
+    }
+
+    private int anonymiseIn(String groupId, String personRef) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Group> found = groups.findById(groupId);
+            if (found.isEmpty()) {
+                return 0;
+            }
+            Group group = found.get();
+            int anonymised = group.anonymise(personRef);
+            if (anonymised == 0) {
+                return 0;
+            }
+            try {
+                groups.save(group);
+                return anonymised;
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt >= MAX_ENROLMENT_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
         }
     }
 }

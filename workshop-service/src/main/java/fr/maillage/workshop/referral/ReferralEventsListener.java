@@ -62,6 +62,9 @@ class ReferralEventsListener {
                         accepted.acceptedAt(),
                         event.id());
             }
+        } else if (event.is(PersonErased.TYPE)) {
+            PersonErased erased = event.data(PersonErased.class);
+            enrolments.anonymise(erased.personRef(), erased.erasedAt());
         }
     }
 
@@ -84,4 +87,9 @@ class ReferralEventsListener {
             @NotNull Priority priority,
             @NotBlank String referrerInstitution,
             @NotNull Instant acceptedAt) {}
+
+    /** What we read of {@code person-erased.v1}: anonymise everything held for that personRef (idempotent). */
+    record PersonErased(@NotBlank String personRef, @NotNull Instant erasedAt) {
+        static final String TYPE = "fr.maillage.referral.person-erased.v1";
+    }
 }
