@@ -28,22 +28,51 @@ public final class Api {
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET());
+        return get(path, token, Map.of());
+    }
+
+    /** A GET with extra request headers, e.g. {@code X-Access-Reason}. */
+    public Response get(String path, String token, Map<String, String> headers) {
+        return send(request(path, token, headers).GET());
     }
 
     public Response post(String path, String token, Object body) {
-        String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-        return send(request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(path, token, body, Map.of());
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    /** A POST with extra request headers, e.g. {@code If-Match}; a String body is sent as it is. */
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        return send(request(path, token, headers)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonOf(body))));
+    }
+
+    /** A PUT with extra request headers, e.g. {@code If-Match}; a String body is sent as it is. */
+    public Response put(String path, String token, Object body, Map<String, String> headers) {
+        return send(request(path, token, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonOf(body))));
+    }
+
+    /** The {@code If-Match} header of an update, with an entity tag as an answer gave it. */
+    public static Map<String, String> ifMatch(String etag) {
+        if (etag == null) {
+            throw new AssertionError("the answer carried no ETag to send back in If-Match");
+        }
+        return Map.of("If-Match", etag);
+    }
+
+    private static String jsonOf(Object body) {
+        return body instanceof String text ? text : JSON.writeValueAsString(body);
+    }
+
+    private HttpRequest.Builder request(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
@@ -53,7 +82,8 @@ public final class Api {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -70,8 +100,12 @@ public final class Api {
         return map;
     }
 
-    /** An HTTP answer; {@link #json()} parses the body. */
-    public record Response(int status, String contentType, String body) {
+    /**
+     * An HTTP answer; {@link #json()} parses the body.
+     *
+     * @param etag the {@code ETag} header, null when there is none
+     */
+    public record Response(int status, String contentType, String body, String etag) {
 
         public JsonNode json() {
             return JSON.readTree(body);
