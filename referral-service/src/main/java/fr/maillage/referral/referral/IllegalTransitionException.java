@@ -5,11 +5,14 @@ public class IllegalTransitionException extends RuntimeException {
 
     private final String action;
     private final ReferralStatus currentStatus;
+    private final BusinessStatus currentBusinessStatus;
 
-    IllegalTransitionException(String action, ReferralStatus currentStatus) {
-        super("Cannot " + action + " a referral that is " + currentStatus);
+    IllegalTransitionException(String action, ReferralStatus currentStatus, BusinessStatus currentBusinessStatus) {
+        super("Cannot " + action + " a referral that is " + currentStatus
+                + (currentBusinessStatus == null ? "" : " (" + currentBusinessStatus + ")"));
         this.action = action;
         this.currentStatus = currentStatus;
+        this.currentBusinessStatus = currentBusinessStatus;
     }
 
     public String action() {
@@ -18,5 +21,9 @@ public class IllegalTransitionException extends RuntimeException {
 
     public ReferralStatus currentStatus() {
         return currentStatus;
+    }
+
+    public BusinessStatus currentBusinessStatus() {
+        return currentBusinessStatus;
     }
 }

@@ -1,13 +1,20 @@
 package fr.maillage.referral.referral;
 
+import static fr.maillage.referral.referral.ReferralStatus.ACCEPTED;
+import static fr.maillage.referral.referral.ReferralStatus.IN_PROGRESS;
+import static fr.maillage.referral.referral.ReferralStatus.SUBMITTED;
+
 import fr.maillage.platform.events.OutboundEvent;
 import fr.maillage.platform.events.PublishesEvents;
-import fr.maillage.referral.resource.Resource;
 import fr.maillage.referral.resource.ResourceType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -15,10 +22,37 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A person referred to a resource, with their consent, and everything that happened to it since: the
- * referrer always learns the outcome (closed loop). Holds a personRef, never an identity.
+ * referrer always learns the outcome (closed loop). A FHIR-Task-like state machine: every transition
+ * checks the current status first and changes nothing when it is not allowed. Holds a personRef, never an
+ * identity.
  */
 @Document("referrals")
 public class Referral implements PublishesEvents {
+
+    /** The statuses each step may start from; anything else is an illegal transition. */
+    static final Map<ReferralAction, Set<ReferralStatus>> ALLOWED_FROM = Map.of(
+            ReferralAction.ACCEPTED, EnumSet.of(SUBMITTED),
+            ReferralAction.DECLINED, EnumSet.of(SUBMITTED, ACCEPTED),
+            ReferralAction.REDIRECTED, EnumSet.of(SUBMITTED, ACCEPTED),
+            // Only once: a second "first" contact is a conflict, even while IN_PROGRESS.
+            ReferralAction.FIRST_CONTACT_MADE, EnumSet.of(ACCEPTED, IN_PROGRESS),
+            ReferralAction.COMPLETED, EnumSet.of(ACCEPTED, IN_PROGRESS),
+            ReferralAction.CANCELLED, EnumSet.of(SUBMITTED, ACCEPTED, IN_PROGRESS),
+            ReferralAction.ENROLLED, EnumSet.of(ACCEPTED, IN_PROGRESS),
+            ReferralAction.WAITLISTED, EnumSet.of(ACCEPTED, IN_PROGRESS));
+
+    private static final Map<ReferralAction, String> VERBS = Map.of(
+            ReferralAction.ACCEPTED, "accept",
+            ReferralAction.DECLINED, "decline",
+            ReferralAction.REDIRECTED, "redirect",
+            ReferralAction.FIRST_CONTACT_MADE, "record a first contact for",
+            ReferralAction.COMPLETED, "complete",
+            ReferralAction.CANCELLED, "cancel",
+            ReferralAction.ENROLLED, "record an enrolment for",
+            ReferralAction.WAITLISTED, "record a waiting-list place for");
+
+    /** A first contact a little ahead of this service's clock is a clock skew, not a future contact. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     @Id
     private String id;
@@ -36,6 +70,13 @@ public class Referral implements PublishesEvents {
     private BusinessStatus businessStatus;
     private List<HistoryEntry> history = new ArrayList<>();
     private Instant submittedAt;
+    private Instant answerDueBy;
+    private Instant overdueAt;
+    private String redirectedFrom;
+    private String redirectedTo;
+    private Instant firstContactAt;
+    private String outcome;
+    private Instant closedAt;
 
     @Version
     private Long version;
@@ -47,64 +88,233 @@ public class Referral implements PublishesEvents {
     private Referral() {}
 
     /**
-     * A new referral, SUBMITTED. The territory is the resource's: that is where it will be handled.
-     *
-     * @throws IllegalArgumentException without consent or to a resource that takes no referrals (callers
-     *     check both first, to answer with a clear problem)
+     * A new referral, SUBMITTED and RECEIVED (it is in the receiving side's inbox at once). The territory
+     * is the target's: that is where it will be handled. The caller has checked that the target takes
+     * referrals and that the consent covers it.
      */
     public static Submission submit(
             String id,
             String personRef,
-            Resource resource,
+            Target target,
             Priority priority,
             String reason,
             Referrer referrer,
-            boolean consentGiven,
+            Consent consent,
+            Instant answerDueBy,
             Instant at) {
-        if (!consentGiven) {
-            throw new IllegalArgumentException("A referral needs the person's consent");
-        }
-        if (!resource.takesReferrals()) {
-            throw new IllegalArgumentException("Resource " + resource.id() + " takes no referrals");
+        Actor submitter = new Actor(
+                referrer.id(), referrer.username(), referrer.institution(), Set.of(), false, false, false, false);
+        return create(id, personRef, target, priority, reason, referrer, consent, answerDueBy, submitter, null, at);
+    }
+
+    private static Submission create(
+            String id,
+            String personRef,
+            Target target,
+            Priority priority,
+            String reason,
+            Referrer referrer,
+            Consent consent,
+            Instant answerDueBy,
+            Actor submittedBy,
+            String redirectedFrom,
+            Instant at) {
+        if (consent == null || !consent.given()) {
+            throw new ReferralRuleException("consent-required", "A referral needs the person's consent");
         }
         Referral referral = new Referral();
         referral.id = Objects.requireNonNull(id);
         referral.personRef = Objects.requireNonNull(personRef);
-        referral.resourceId = resource.id();
-        referral.resourceType = resource.type();
-        referral.resourceInstitution = resource.institution();
-        referral.territory = resource.territory();
+        referral.resourceId = target.resourceId();
+        referral.resourceType = target.type();
+        referral.resourceInstitution = target.institution();
+        referral.territory = target.territory();
         referral.priority = Objects.requireNonNull(priority);
         referral.reason = reason;
         referral.referrer = Objects.requireNonNull(referrer);
-        referral.consent = new Consent(true, at, referrer.id(), resource.institution());
-        referral.status = ReferralStatus.SUBMITTED;
+        referral.consent = consent;
+        referral.status = SUBMITTED;
+        referral.businessStatus = BusinessStatus.RECEIVED;
         referral.submittedAt = at;
-        referral.history.add(new HistoryEntry(at, ReferralStatus.SUBMITTED, null, referrer.id(), null));
+        referral.answerDueBy = Objects.requireNonNull(answerDueBy);
+        referral.redirectedFrom = redirectedFrom;
+        HistoryEntry submitted =
+                HistoryEntry.by(submittedBy, at, ReferralAction.SUBMITTED, SUBMITTED, BusinessStatus.RECEIVED);
+        referral.history.add(redirectedFrom == null ? submitted : submitted.linkedTo(redirectedFrom));
         return new Submission(
-                referral,
-                new ReferralEvent.ReferralSubmitted(
-                        id,
-                        personRef,
-                        referral.resourceId,
-                        referral.resourceType,
-                        referral.resourceInstitution,
-                        referral.territory,
-                        priority,
-                        referrer.institution(),
-                        at));
+                referral, new ReferralEvent.ReferralSubmitted(referral.facts(), answerDueBy, redirectedFrom, at));
     }
 
     public record Submission(Referral referral, ReferralEvent.ReferralSubmitted event) {}
 
-    /** The receiving side takes the referral on: SUBMITTED -> ACCEPTED. */
-    public List<ReferralEvent> accept(String actor, Instant at) {
-        if (status != ReferralStatus.SUBMITTED) {
-            throw new IllegalTransitionException("accept", status);
+    /** The old referral's events and the new linked referral a redirection made. */
+    public record Redirection(Referral next, List<ReferralEvent> events, ReferralEvent.ReferralSubmitted nextEvent) {}
+
+    /**
+     * Throws {@link IllegalTransitionException} unless {@code action} may happen now. Lets a caller refuse
+     * before doing anything outside the referral (recording a consent) that the transition would need.
+     */
+    public void check(ReferralAction action) {
+        Set<ReferralStatus> from = ALLOWED_FROM.get(action);
+        boolean allowed = from != null && from.contains(status);
+        if (action == ReferralAction.FIRST_CONTACT_MADE && firstContactAt != null) {
+            allowed = false;
         }
-        status = ReferralStatus.ACCEPTED;
-        history.add(new HistoryEntry(at, status, businessStatus, actor, null));
-        return List.of(new ReferralEvent.ReferralAccepted(
+        if (!allowed) {
+            throw new IllegalTransitionException(VERBS.getOrDefault(action, action.name()), status, businessStatus);
+        }
+    }
+
+    /** The receiving side takes the referral on: SUBMITTED -> ACCEPTED. */
+    public List<ReferralEvent> accept(Actor by, Instant at) {
+        check(ReferralAction.ACCEPTED);
+        status = ACCEPTED;
+        history.add(HistoryEntry.by(by, at, ReferralAction.ACCEPTED, status, businessStatus));
+        return List.of(new ReferralEvent.ReferralAccepted(facts(), at));
+    }
+
+    /** The receiving side says no, with a reason code (and a comment for OTHER): -> DECLINED, terminal. */
+    public List<ReferralEvent> decline(DeclineReason reason, String comment, Actor by, Instant at) {
+        check(ReferralAction.DECLINED);
+        Objects.requireNonNull(reason, "reason").requireCommentIfNeeded(comment);
+        status = ReferralStatus.DECLINED;
+        closedAt = at;
+        history.add(HistoryEntry.by(by, at, ReferralAction.DECLINED, status, businessStatus)
+                .withReason(reason.name(), blankToNull(comment)));
+        return List.of(new ReferralEvent.ReferralDeclined(facts(), reason, at));
+    }
+
+    /**
+     * The receiving side sends the person elsewhere: this referral ends REDIRECTED (terminal, with the
+     * reason) and a new linked referral to {@code newTarget} starts SUBMITTED, for the same person,
+     * referrer, priority and clinical reason, so the referrer follows the whole story.
+     *
+     * @param code why this resource does not take the person on
+     * @param consent the consent covering the new target
+     */
+    public Redirection redirect(
+            String newId,
+            Target newTarget,
+            DeclineReason code,
+            String comment,
+            Consent consent,
+            Instant newAnswerDueBy,
+            Actor by,
+            Instant at) {
+        check(ReferralAction.REDIRECTED);
+        Objects.requireNonNull(code, "code").requireCommentIfNeeded(comment);
+        if (newTarget.resourceId().equals(resourceId)) {
+            throw new ReferralRuleException(
+                    "same-resource", "A referral is redirected to another resource than the one it is addressed to");
+        }
+        Submission next =
+                create(newId, personRef, newTarget, priority, reason, referrer, consent, newAnswerDueBy, by, id, at);
+        status = ReferralStatus.REDIRECTED;
+        redirectedTo = newId;
+        closedAt = at;
+        history.add(HistoryEntry.by(by, at, ReferralAction.REDIRECTED, status, businessStatus)
+                .withReason(code.name(), blankToNull(comment))
+                .linkedTo(newId));
+        return new Redirection(
+                next.referral(),
+                List.of(new ReferralEvent.ReferralRedirected(facts(), newId, newTarget.resourceId(), code, at)),
+                next.event());
+    }
+
+    /** The resource reached the person: -> IN_PROGRESS / FIRST_CONTACT_MADE, once. */
+    public List<ReferralEvent> recordFirstContact(Instant contactAt, Actor by, Instant at) {
+        check(ReferralAction.FIRST_CONTACT_MADE);
+        Instant when = contactAt == null ? at : contactAt;
+        if (when.isBefore(submittedAt) || when.isAfter(at.plus(CLOCK_SKEW))) {
+            throw new ReferralRuleException(
+                    "invalid-first-contact-time",
+                    "The first contact happens after the referral was submitted (" + submittedAt
+                            + ") and not in the future");
+        }
+        status = IN_PROGRESS;
+        businessStatus = BusinessStatus.FIRST_CONTACT_MADE;
+        firstContactAt = when;
+        history.add(HistoryEntry.by(by, at, ReferralAction.FIRST_CONTACT_MADE, status, businessStatus));
+        return List.of(new ReferralEvent.FirstContactMade(facts(), when, at));
+    }
+
+    /** The resource's part is done: -> COMPLETED, terminal, with an optional outcome for the referrer. */
+    public List<ReferralEvent> complete(String outcome, Actor by, Instant at) {
+        check(ReferralAction.COMPLETED);
+        status = ReferralStatus.COMPLETED;
+        this.outcome = blankToNull(outcome);
+        closedAt = at;
+        history.add(HistoryEntry.by(by, at, ReferralAction.COMPLETED, status, businessStatus)
+                .withReason(null, this.outcome));
+        return List.of(new ReferralEvent.ReferralCompleted(facts(), at));
+    }
+
+    /** The referrer withdraws the referral, saying why: -> CANCELLED, terminal. */
+    public List<ReferralEvent> cancel(String why, Actor by, Instant at) {
+        check(ReferralAction.CANCELLED);
+        if (why == null || why.isBlank()) {
+            throw new ReferralRuleException("reason-required", "A cancellation says why");
+        }
+        status = ReferralStatus.CANCELLED;
+        closedAt = at;
+        history.add(HistoryEntry.by(by, at, ReferralAction.CANCELLED, status, businessStatus)
+                .withReason(null, why.strip()));
+        return List.of(new ReferralEvent.ReferralCancelled(facts(), at));
+    }
+
+    /**
+     * Raised once when the referral is still SUBMITTED at {@code now}, past its answer target; nothing
+     * otherwise (answered meanwhile, already raised, not due yet).
+     */
+    public List<ReferralEvent> markOverdue(Instant now) {
+        if (status != SUBMITTED || overdueAt != null || answerDueBy == null || now.isBefore(answerDueBy)) {
+            return List.of();
+        }
+        overdueAt = now;
+        history.add(HistoryEntry.fromEvent(null, now, ReferralAction.OVERDUE, status, businessStatus));
+        return List.of(new ReferralEvent.ReferralOverdue(facts(), answerDueBy, now));
+    }
+
+    /**
+     * The resource confirmed a place: -> IN_PROGRESS / ENROLLED. The same source event twice, or a second
+     * confirmation, changes nothing.
+     */
+    public List<ReferralEvent> recordEnrolment(String sourceEventId, Instant at) {
+        if (hasApplied(sourceEventId) || hasStep(ReferralAction.ENROLLED)) {
+            return List.of();
+        }
+        // An enrolment can only follow an acceptance; anything else is an inconsistency a human must see.
+        check(ReferralAction.ENROLLED);
+        status = IN_PROGRESS;
+        businessStatus = BusinessStatus.ENROLLED;
+        history.add(HistoryEntry.fromEvent(sourceEventId, at, ReferralAction.ENROLLED, status, businessStatus));
+        return List.of(new ReferralEvent.ReferralEnrolled(id, sourceEventId, at));
+    }
+
+    /**
+     * The resource has no place yet: the status stays, WAITLISTED. Never undoes an enrolment (a late or
+     * replayed waitlisting after a confirmation is ignored), and the same source event twice is a no-op.
+     */
+    public List<ReferralEvent> recordWaitlisting(String sourceEventId, Integer position, Instant at) {
+        if (hasApplied(sourceEventId) || hasStep(ReferralAction.ENROLLED)) {
+            return List.of();
+        }
+        check(ReferralAction.WAITLISTED);
+        businessStatus = BusinessStatus.WAITLISTED;
+        history.add(HistoryEntry.fromEvent(sourceEventId, at, ReferralAction.WAITLISTED, status, businessStatus));
+        return List.of(new ReferralEvent.ReferralWaitlisted(id, sourceEventId, position, at));
+    }
+
+    private boolean hasApplied(String sourceEventId) {
+        return sourceEventId != null && history.stream().anyMatch(entry -> sourceEventId.equals(entry.sourceEventId()));
+    }
+
+    private boolean hasStep(ReferralAction action) {
+        return history.stream().anyMatch(entry -> entry.action() == action);
+    }
+
+    ReferralEvent.Facts facts() {
+        return new ReferralEvent.Facts(
                 id,
                 personRef,
                 resourceId,
@@ -112,48 +322,11 @@ public class Referral implements PublishesEvents {
                 resourceInstitution,
                 territory,
                 priority,
-                referrer.institution(),
-                at));
+                referrer.institution());
     }
 
-    /**
-     * The resource confirmed a place: ACCEPTED -> IN_PROGRESS / ENROLLED. The same source event twice,
-     * or a second confirmation, changes nothing.
-     */
-    public List<ReferralEvent> recordEnrolment(String sourceEventId, Instant at) {
-        if (hasApplied(sourceEventId) || businessStatus == BusinessStatus.ENROLLED) {
-            return List.of();
-        }
-        requireAccepted("record an enrolment for");
-        status = ReferralStatus.IN_PROGRESS;
-        businessStatus = BusinessStatus.ENROLLED;
-        history.add(new HistoryEntry(at, status, businessStatus, null, sourceEventId));
-        return List.of(new ReferralEvent.ReferralEnrolled(id, sourceEventId, at));
-    }
-
-    /**
-     * The resource has no place yet: stays ACCEPTED, WAITLISTED. Never undoes an enrolment (a late or
-     * replayed waitlisting after a confirmation is ignored), and the same source event twice is a no-op.
-     */
-    public List<ReferralEvent> recordWaitlisting(String sourceEventId, Integer position, Instant at) {
-        if (hasApplied(sourceEventId) || businessStatus == BusinessStatus.ENROLLED) {
-            return List.of();
-        }
-        requireAccepted("record a waiting-list place for");
-        businessStatus = BusinessStatus.WAITLISTED;
-        history.add(new HistoryEntry(at, status, businessStatus, null, sourceEventId));
-        return List.of(new ReferralEvent.ReferralWaitlisted(id, sourceEventId, position, at));
-    }
-
-    private void requireAccepted(String action) {
-        // An enrolment can only follow an acceptance; anything else is an inconsistency a human must see.
-        if (status != ReferralStatus.ACCEPTED) {
-            throw new IllegalTransitionException(action, status);
-        }
-    }
-
-    private boolean hasApplied(String sourceEventId) {
-        return sourceEventId != null && history.stream().anyMatch(entry -> sourceEventId.equals(entry.sourceEventId()));
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String id() {
@@ -210,6 +383,35 @@ public class Referral implements PublishesEvents {
 
     public Instant submittedAt() {
         return submittedAt;
+    }
+
+    public Instant answerDueBy() {
+        return answerDueBy;
+    }
+
+    /** When the watcher found it unanswered past {@link #answerDueBy()}; null if it never was. */
+    public Instant overdueAt() {
+        return overdueAt;
+    }
+
+    public String redirectedFrom() {
+        return redirectedFrom;
+    }
+
+    public String redirectedTo() {
+        return redirectedTo;
+    }
+
+    public Instant firstContactAt() {
+        return firstContactAt;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 
     public long version() {

@@ -1,23 +1,36 @@
 package fr.maillage.referral.referral;
 
 /**
- * Who may see and act on a referral (DESIGN §6: role and scope). Outside these rules a referral does not
- * exist for the asker (404).
+ * Who may see and act on a referral (DESIGN §6: role and scope). Three sides: the referrer (the same
+ * {@code sub}, or a partner system of the referrer's institution), the receiving side (coordinators of the
+ * referral's territory, clinicians and partner systems of the target institution) and admins, who only
+ * look. Outside these rules a referral does not exist for the asker (404).
  */
 public final class ReferralAccessPolicy {
 
     private ReferralAccessPolicy() {}
 
-    /** The referrer, a partner system of the referrer's institution, coordinators of the territory, admins. */
     public static boolean canView(Referral referral, Actor actor) {
-        return actor.admin()
-                || actor.coordinates(referral.territory())
-                || referral.referrer().id().equals(actor.id())
-                || (actor.partner() && referral.referrer().institution().equals(actor.institution()));
+        return actor.admin() || isReferrerSide(referral, actor) || isReceivingSide(referral, actor);
     }
 
-    /** Coordinators of the referral's territory and admins accept; everyone else has no say. */
-    public static boolean canAccept(Referral referral, Actor actor) {
-        return actor.admin() || actor.coordinates(referral.territory());
+    /** Accept, decline, redirect, record the first contact and the completion. */
+    public static boolean canReceive(Referral referral, Actor actor) {
+        return isReceivingSide(referral, actor);
+    }
+
+    /** Cancel: the referrer's call only. */
+    public static boolean canCancel(Referral referral, Actor actor) {
+        return isReferrerSide(referral, actor);
+    }
+
+    static boolean isReferrerSide(Referral referral, Actor actor) {
+        return referral.referrer().id().equals(actor.id())
+                || (actor.partner() && actor.worksAt(referral.referrer().institution()));
+    }
+
+    static boolean isReceivingSide(Referral referral, Actor actor) {
+        return actor.coordinates(referral.territory())
+                || ((actor.clinician() || actor.partner()) && actor.worksAt(referral.resourceInstitution()));
     }
 }

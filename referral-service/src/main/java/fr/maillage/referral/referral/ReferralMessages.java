@@ -1,19 +1,28 @@
 package fr.maillage.referral.referral;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.maillage.platform.events.EventOutbox;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
  * The published contract of referrals on {@code referral.events.v1}. Pseudonymous by construction: a
- * personRef, never a name, birth date or the free-text reason (the schemas forbid extra fields).
+ * personRef, ids and codes, never a name, birth date, the clinical reason or a comment (the schemas forbid
+ * extra fields). Audience: the referrer's and the target's institutions.
  */
 @Component
 class ReferralMessages {
 
     static final String SUBMITTED = "fr.maillage.referral.submitted.v1";
     static final String ACCEPTED = "fr.maillage.referral.accepted.v1";
+    static final String DECLINED = "fr.maillage.referral.declined.v1";
+    static final String REDIRECTED = "fr.maillage.referral.redirected.v1";
+    static final String FIRST_CONTACT_MADE = "fr.maillage.referral.first-contact-made.v1";
+    static final String COMPLETED = "fr.maillage.referral.completed.v1";
+    static final String CANCELLED = "fr.maillage.referral.cancelled.v1";
+    static final String OVERDUE = "fr.maillage.referral.overdue.v1";
 
     private final EventOutbox outbox;
 
@@ -25,38 +34,126 @@ class ReferralMessages {
     void stage(Referral referral, List<? extends ReferralEvent> events) {
         for (ReferralEvent event : events) {
             switch (event) {
-                case ReferralEvent.ReferralSubmitted submitted ->
-                    referral.pendingEvents()
-                            .add(outbox.event(
-                                    SUBMITTED,
-                                    submitted.referralId(),
-                                    submitted.territory(),
-                                    audience(submitted.referrerInstitution(), submitted.resourceInstitution()),
-                                    new SubmittedV1(
-                                            submitted.referralId(),
-                                            submitted.personRef(),
-                                            submitted.resourceId(),
-                                            submitted.resourceType().name(),
-                                            submitted.territory(),
-                                            submitted.priority().name(),
-                                            submitted.referrerInstitution(),
-                                            submitted.submittedAt().toString())));
-                case ReferralEvent.ReferralAccepted accepted ->
-                    referral.pendingEvents()
-                            .add(outbox.event(
-                                    ACCEPTED,
-                                    accepted.referralId(),
-                                    accepted.territory(),
-                                    audience(accepted.referrerInstitution(), accepted.resourceInstitution()),
-                                    new AcceptedV1(
-                                            accepted.referralId(),
-                                            accepted.personRef(),
-                                            accepted.resourceId(),
-                                            accepted.resourceType().name(),
-                                            accepted.territory(),
-                                            accepted.priority().name(),
-                                            accepted.referrerInstitution(),
-                                            accepted.acceptedAt().toString())));
+                case ReferralEvent.ReferralSubmitted e ->
+                    add(
+                            referral,
+                            SUBMITTED,
+                            e.facts(),
+                            new SubmittedV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.answerDueBy()),
+                                    e.redirectedFrom(),
+                                    time(e.submittedAt())));
+                case ReferralEvent.ReferralAccepted e ->
+                    add(
+                            referral,
+                            ACCEPTED,
+                            e.facts(),
+                            new AcceptedV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.acceptedAt())));
+                case ReferralEvent.ReferralDeclined e ->
+                    add(
+                            referral,
+                            DECLINED,
+                            e.facts(),
+                            new DeclinedV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    e.reason().name(),
+                                    time(e.declinedAt())));
+                case ReferralEvent.ReferralRedirected e ->
+                    add(
+                            referral,
+                            REDIRECTED,
+                            e.facts(),
+                            new RedirectedV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    e.toReferralId(),
+                                    e.toResourceId(),
+                                    e.reason().name(),
+                                    time(e.redirectedAt())));
+                case ReferralEvent.FirstContactMade e ->
+                    add(
+                            referral,
+                            FIRST_CONTACT_MADE,
+                            e.facts(),
+                            new FirstContactMadeV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.firstContactAt()),
+                                    time(e.recordedAt())));
+                case ReferralEvent.ReferralCompleted e ->
+                    add(
+                            referral,
+                            COMPLETED,
+                            e.facts(),
+                            new CompletedV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.completedAt())));
+                case ReferralEvent.ReferralCancelled e ->
+                    add(
+                            referral,
+                            CANCELLED,
+                            e.facts(),
+                            new CancelledV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.cancelledAt())));
+                case ReferralEvent.ReferralOverdue e ->
+                    add(
+                            referral,
+                            OVERDUE,
+                            e.facts(),
+                            new OverdueV1(
+                                    e.referralId(),
+                                    e.facts().personRef(),
+                                    e.facts().resourceId(),
+                                    e.facts().resourceType().name(),
+                                    e.facts().territory(),
+                                    e.facts().priority().name(),
+                                    e.facts().referrerInstitution(),
+                                    time(e.answerDueBy()),
+                                    time(e.overdueAt())));
                 // Enrolments come from workshop-service, which already told the same audience: nothing to re-publish.
                 case ReferralEvent.ReferralEnrolled enrolled -> {}
                 case ReferralEvent.ReferralWaitlisted waitlisted -> {}
@@ -64,12 +161,27 @@ class ReferralMessages {
         }
     }
 
+    private void add(Referral referral, String type, ReferralEvent.Facts facts, Object data) {
+        referral.pendingEvents()
+                .add(outbox.event(
+                        type,
+                        facts.referralId(),
+                        facts.territory(),
+                        audience(facts.referrerInstitution(), facts.resourceInstitution()),
+                        data));
+    }
+
     /** The referrer's institution and the receiving one (once when they are the same). */
     private static TreeSet<String> audience(String referrerInstitution, String resourceInstitution) {
         return new TreeSet<>(List.of(referrerInstitution, resourceInstitution));
     }
 
+    private static String time(Instant instant) {
+        return instant.toString();
+    }
+
     /** {@code events/fr.maillage.referral.submitted.v1.json}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record SubmittedV1(
             String referralId,
             String personRef,
@@ -78,6 +190,8 @@ class ReferralMessages {
             String territory,
             String priority,
             String referrerInstitution,
+            String answerDueBy,
+            String redirectedFrom,
             String submittedAt) {}
 
     /** {@code events/fr.maillage.referral.accepted.v1.json}. */
@@ -90,4 +204,76 @@ class ReferralMessages {
             String priority,
             String referrerInstitution,
             String acceptedAt) {}
+
+    /** {@code events/fr.maillage.referral.declined.v1.json}. */
+    record DeclinedV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String reasonCode,
+            String declinedAt) {}
+
+    /** {@code events/fr.maillage.referral.redirected.v1.json}. */
+    record RedirectedV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String toReferralId,
+            String toResourceId,
+            String reasonCode,
+            String redirectedAt) {}
+
+    /** {@code events/fr.maillage.referral.first-contact-made.v1.json}. */
+    record FirstContactMadeV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String firstContactAt,
+            String recordedAt) {}
+
+    /** {@code events/fr.maillage.referral.completed.v1.json}. */
+    record CompletedV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String completedAt) {}
+
+    /** {@code events/fr.maillage.referral.cancelled.v1.json}. */
+    record CancelledV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String cancelledAt) {}
+
+    /** {@code events/fr.maillage.referral.overdue.v1.json}. */
+    record OverdueV1(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution,
+            String answerDueBy,
+            String overdueAt) {}
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import fr.maillage.localstack.oidc.DemoUsers;
 import fr.maillage.platform.testing.EventSchemas;
-import fr.maillage.referral.ReferralServiceTestSupport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
-class ReferralFlowIntegrationTests extends ReferralServiceTestSupport {
+class ReferralFlowIntegrationTests extends ReferralIntegrationSupport {
 
     private static final String CONFIRMED = "fr.maillage.workshop.enrolment-confirmed.v1";
     private static final String WAITLISTED = "fr.maillage.workshop.enrolment-waitlisted.v1";
@@ -152,9 +151,8 @@ class ReferralFlowIntegrationTests extends ReferralServiceTestSupport {
         assertThat(JSON.readTree(dead.value()).path("id").asString()).isEqualTo(eventId);
         JsonNode seen = json(get("/api/referrals/" + submittedOnly, token("dr-martin")));
         assertThat(seen.path("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(seen.path("businessStatus").isNull()
-                        || seen.path("businessStatus").isMissingNode())
-                .isTrue();
+        assertThat(seen.path("businessStatus").asString()).isEqualTo("RECEIVED");
+        assertThat(seen.path("history").size()).isEqualTo(1);
     }
 
     @Test
@@ -208,7 +206,9 @@ class ReferralFlowIntegrationTests extends ReferralServiceTestSupport {
                 recordsFor(REFERRAL_TOPIC, resourceId, 1).getFirst();
 
         JsonNode event = JSON.readTree(record.value());
-        assertThat(event.path("type").asString()).isEqualTo("fr.maillage.referral.resource-registered.v1");
+        // resource-published.v1 replaces resource-registered.v1 with issue 4 (directory helper).
+        assertThat(event.path("type").asString())
+                .isIn("fr.maillage.referral.resource-registered.v1", "fr.maillage.referral.resource-published.v1");
         assertThat(event.path("audience").asString()).isEqualTo("lieu-dit");
         assertThat(event.path("data").path("type").asString()).isEqualTo("WORKSHOP_PROGRAMME");
         assertThat(EventSchemas.violations(
