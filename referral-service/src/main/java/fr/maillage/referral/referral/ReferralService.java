@@ -17,6 +17,7 @@ import fr.maillage.referral.person.PersonStore;
 import fr.maillage.referral.person.Recorder;
 import fr.maillage.referral.resource.Resource;
 import fr.maillage.referral.resource.ResourceRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -205,8 +207,10 @@ public class ReferralService {
 
     /**
      * This referral ends REDIRECTED and a new linked one is submitted to the other resource. Two documents
-     * and no transaction: the old one is saved first (the conditional write, the one that can lose a race),
-     * then the new one; the care team last, so a failure leaves no one with access they should not have.
+     * and no transaction, so the new referral is written first, with an id derived from the old one (a
+     * referral is redirected at most once): a crash before the old one is saved leaves it redirectable, and
+     * redirecting it again finds the new referral already there instead of losing or doubling it. The care
+     * team comes last, so a failure leaves no one with access they should not have.
      *
      * @return the redirected (old) referral
      */
@@ -238,7 +242,7 @@ public class ReferralService {
                                 + target.resourceId() + "' or institution '" + target.institution()
                                 + "': give it with the redirection (consent.given: true)."));
         Referral.Redirection redirection = applying(() -> referral.redirect(
-                UUID.randomUUID().toString(),
+                redirectionId(referral.id()),
                 target,
                 command.reason(),
                 command.comment(),
@@ -248,8 +252,15 @@ public class ReferralService {
                 now));
         messages.stage(referral, redirection.events());
         messages.stage(redirection.next(), List.of(redirection.nextEvent()));
+        try {
+            referrals.insert(redirection.next());
+        } catch (DuplicateKeyException writtenByAnEarlierAttempt) {
+            log.info(
+                    "Referral {} already exists: an earlier redirection of {} wrote it",
+                    redirection.next().id(),
+                    id);
+        }
         Referral saved = referrals.save(referral);
-        referrals.save(redirection.next());
         joinCareTeam(redirection.next(), now);
         log.info(
                 "Referral {} redirected to resource {} as referral {}",
@@ -257,6 +268,12 @@ public class ReferralService {
                 target.resourceId(),
                 redirection.next().id());
         return saved;
+    }
+
+    /** The id of the referral a redirection of {@code referralId} creates: the same on every attempt. */
+    static String redirectionId(String referralId) {
+        return UUID.nameUUIDFromBytes(("redirection:" + referralId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The referral if this user may see it; otherwise it does not exist for them (404). */

@@ -62,7 +62,9 @@ class PersonIdentityAccessIntegrationTests extends PersonTestSupport {
     @Test
     void registeringAKnownPersonAgainDoesNotOpenTheirIdentityToTheCaller() {
         Map<String, Object> identity = uniqueIdentity();
-        String personRef = json(register("dr-martin", identity, "bievre")).path("personRef").asString();
+        String personRef = json(register("dr-martin", identity, "bievre"))
+                .path("personRef")
+                .asString();
 
         HttpResponse<String> again = register("ide-bernard", identity, "bievre");
 
