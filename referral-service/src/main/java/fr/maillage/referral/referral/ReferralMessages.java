@@ -1,6 +1,7 @@
 package fr.maillage.referral.referral;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.maillage.platform.events.EventOutbox;
 import java.time.Instant;
 import java.util.List;
@@ -40,13 +41,7 @@ class ReferralMessages {
                             SUBMITTED,
                             e.facts(),
                             new SubmittedV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
+                                    Common.of(e.referralId(), e.facts()),
                                     time(e.answerDueBy()),
                                     e.redirectedFrom(),
                                     time(e.submittedAt())));
@@ -55,28 +50,14 @@ class ReferralMessages {
                             referral,
                             ACCEPTED,
                             e.facts(),
-                            new AcceptedV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
-                                    time(e.acceptedAt())));
+                            new AcceptedV1(Common.of(e.referralId(), e.facts()), time(e.acceptedAt())));
                 case ReferralEvent.ReferralDeclined e ->
                     add(
                             referral,
                             DECLINED,
                             e.facts(),
                             new DeclinedV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
+                                    Common.of(e.referralId(), e.facts()),
                                     e.reason().name(),
                                     time(e.declinedAt())));
                 case ReferralEvent.ReferralRedirected e ->
@@ -85,13 +66,7 @@ class ReferralMessages {
                             REDIRECTED,
                             e.facts(),
                             new RedirectedV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
+                                    Common.of(e.referralId(), e.facts()),
                                     e.toReferralId(),
                                     e.toResourceId(),
                                     e.reason().name(),
@@ -102,13 +77,7 @@ class ReferralMessages {
                             FIRST_CONTACT_MADE,
                             e.facts(),
                             new FirstContactMadeV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
+                                    Common.of(e.referralId(), e.facts()),
                                     time(e.firstContactAt()),
                                     time(e.recordedAt())));
                 case ReferralEvent.ReferralCompleted e ->
@@ -116,44 +85,20 @@ class ReferralMessages {
                             referral,
                             COMPLETED,
                             e.facts(),
-                            new CompletedV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
-                                    time(e.completedAt())));
+                            new CompletedV1(Common.of(e.referralId(), e.facts()), time(e.completedAt())));
                 case ReferralEvent.ReferralCancelled e ->
                     add(
                             referral,
                             CANCELLED,
                             e.facts(),
-                            new CancelledV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
-                                    time(e.cancelledAt())));
+                            new CancelledV1(Common.of(e.referralId(), e.facts()), time(e.cancelledAt())));
                 case ReferralEvent.ReferralOverdue e ->
                     add(
                             referral,
                             OVERDUE,
                             e.facts(),
                             new OverdueV1(
-                                    e.referralId(),
-                                    e.facts().personRef(),
-                                    e.facts().resourceId(),
-                                    e.facts().resourceType().name(),
-                                    e.facts().territory(),
-                                    e.facts().priority().name(),
-                                    e.facts().referrerInstitution(),
-                                    time(e.answerDueBy()),
-                                    time(e.overdueAt())));
+                                    Common.of(e.referralId(), e.facts()), time(e.answerDueBy()), time(e.overdueAt())));
                 // Enrolments come from workshop-service, which already told the same audience: nothing to re-publish.
                 case ReferralEvent.ReferralEnrolled enrolled -> {}
                 case ReferralEvent.ReferralWaitlisted waitlisted -> {}
@@ -180,100 +125,55 @@ class ReferralMessages {
         return instant.toString();
     }
 
+    /** What every referral event says: which referral, whose, to what, where, how urgent, from which institution. */
+    record Common(
+            String referralId,
+            String personRef,
+            String resourceId,
+            String resourceType,
+            String territory,
+            String priority,
+            String referrerInstitution) {
+
+        static Common of(String referralId, ReferralEvent.Facts facts) {
+            return new Common(
+                    referralId,
+                    facts.personRef(),
+                    facts.resourceId(),
+                    facts.resourceType().name(),
+                    facts.territory(),
+                    facts.priority().name(),
+                    facts.referrerInstitution());
+        }
+    }
+
     /** {@code events/fr.maillage.referral.submitted.v1.json}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SubmittedV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String answerDueBy,
-            String redirectedFrom,
-            String submittedAt) {}
+    record SubmittedV1(@JsonUnwrapped Common referral, String answerDueBy, String redirectedFrom, String submittedAt) {}
 
     /** {@code events/fr.maillage.referral.accepted.v1.json}. */
-    record AcceptedV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String acceptedAt) {}
+    record AcceptedV1(@JsonUnwrapped Common referral, String acceptedAt) {}
 
     /** {@code events/fr.maillage.referral.declined.v1.json}. */
-    record DeclinedV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String reasonCode,
-            String declinedAt) {}
+    record DeclinedV1(@JsonUnwrapped Common referral, String reasonCode, String declinedAt) {}
 
     /** {@code events/fr.maillage.referral.redirected.v1.json}. */
     record RedirectedV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
+            @JsonUnwrapped Common referral,
             String toReferralId,
             String toResourceId,
             String reasonCode,
             String redirectedAt) {}
 
     /** {@code events/fr.maillage.referral.first-contact-made.v1.json}. */
-    record FirstContactMadeV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String firstContactAt,
-            String recordedAt) {}
+    record FirstContactMadeV1(@JsonUnwrapped Common referral, String firstContactAt, String recordedAt) {}
 
     /** {@code events/fr.maillage.referral.completed.v1.json}. */
-    record CompletedV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String completedAt) {}
+    record CompletedV1(@JsonUnwrapped Common referral, String completedAt) {}
 
     /** {@code events/fr.maillage.referral.cancelled.v1.json}. */
-    record CancelledV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String cancelledAt) {}
+    record CancelledV1(@JsonUnwrapped Common referral, String cancelledAt) {}
 
     /** {@code events/fr.maillage.referral.overdue.v1.json}. */
-    record OverdueV1(
-            String referralId,
-            String personRef,
-            String resourceId,
-            String resourceType,
-            String territory,
-            String priority,
-            String referrerInstitution,
-            String answerDueBy,
-            String overdueAt) {}
+    record OverdueV1(@JsonUnwrapped Common referral, String answerDueBy, String overdueAt) {}
 }
