@@ -1,5 +1,6 @@
 package fr.maillage.referral.resource;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.maillage.platform.events.EventOutbox;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -47,8 +48,8 @@ class ResourceMessages {
         resource.pendingEvents().add(outbox.event(type, facts.resourceId(), facts.territory(), audience, data));
     }
 
-    /** {@code events/fr.maillage.referral.resource-published.v1.json}. */
-    record ResourcePublishedV1(
+    /** What both directory events say about the resource: its whole current picture, no contact details. */
+    record Picture(
             String resourceId,
             String name,
             String type,
@@ -59,11 +60,10 @@ class ResourceMessages {
             Integer maximumAge,
             String status,
             Integer capacityAvailable,
-            Integer capacityMaximum,
-            Instant publishedAt) {
+            Integer capacityMaximum) {
 
-        static ResourcePublishedV1 of(ResourceEvent.Facts facts, Instant at) {
-            return new ResourcePublishedV1(
+        static Picture of(ResourceEvent.Facts facts) {
+            return new Picture(
                     facts.resourceId(),
                     facts.name(),
                     facts.type().name(),
@@ -74,40 +74,23 @@ class ResourceMessages {
                     facts.maximumAge(),
                     facts.status().name(),
                     facts.capacityAvailable(),
-                    facts.capacityMaximum(),
-                    at);
+                    facts.capacityMaximum());
+        }
+    }
+
+    /** {@code events/fr.maillage.referral.resource-published.v1.json}. */
+    record ResourcePublishedV1(@JsonUnwrapped Picture resource, Instant publishedAt) {
+
+        static ResourcePublishedV1 of(ResourceEvent.Facts facts, Instant at) {
+            return new ResourcePublishedV1(Picture.of(facts), at);
         }
     }
 
     /** {@code events/fr.maillage.referral.resource-updated.v1.json}: the whole current picture, not a diff. */
-    record ResourceUpdatedV1(
-            String resourceId,
-            String name,
-            String type,
-            String institution,
-            String territory,
-            List<String> communes,
-            Integer minimumAge,
-            Integer maximumAge,
-            String status,
-            Integer capacityAvailable,
-            Integer capacityMaximum,
-            Instant updatedAt) {
+    record ResourceUpdatedV1(@JsonUnwrapped Picture resource, Instant updatedAt) {
 
         static ResourceUpdatedV1 of(ResourceEvent.Facts facts, Instant at) {
-            return new ResourceUpdatedV1(
-                    facts.resourceId(),
-                    facts.name(),
-                    facts.type().name(),
-                    facts.institution(),
-                    facts.territory(),
-                    facts.communes(),
-                    facts.minimumAge(),
-                    facts.maximumAge(),
-                    facts.status().name(),
-                    facts.capacityAvailable(),
-                    facts.capacityMaximum(),
-                    at);
+            return new ResourceUpdatedV1(Picture.of(facts), at);
         }
     }
 }

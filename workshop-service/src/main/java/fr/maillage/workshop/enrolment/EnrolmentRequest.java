@@ -40,40 +40,6 @@ public record EnrolmentRequest(
         anonymised = Boolean.TRUE.equals(anonymised);
     }
 
-    /** A request that names its person (not anonymised). */
-    public EnrolmentRequest(
-            String referralId,
-            String programmeId,
-            String personRef,
-            Priority priority,
-            String territory,
-            String referrerInstitution,
-            Instant acceptedAt,
-            String sourceEventId,
-            Instant receivedAt,
-            State state,
-            String groupId,
-            String enrolmentId,
-            String claimedBy,
-            Instant claimedUntil) {
-        this(
-                referralId,
-                programmeId,
-                personRef,
-                priority,
-                territory,
-                referrerInstitution,
-                acceptedAt,
-                sourceEventId,
-                receivedAt,
-                state,
-                groupId,
-                enrolmentId,
-                claimedBy,
-                claimedUntil,
-                false);
-    }
-
     /** Whether the request still waits for a group. */
     public enum State {
         PENDING,
@@ -104,7 +70,8 @@ public record EnrolmentRequest(
                 null,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** The same request, no longer saying who it was for. */

@@ -51,7 +51,8 @@ class PendingEnrolmentsIntegrationTests extends WorkshopIntegrationSupport {
                 null,
                 null,
                 claimedBy,
-                until);
+                until,
+                false);
     }
 
     @Test
