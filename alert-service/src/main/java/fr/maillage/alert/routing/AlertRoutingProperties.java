@@ -2,6 +2,7 @@ package fr.maillage.alert.routing;
 
 import fr.maillage.alert.alert.ResponderTeam;
 import fr.maillage.alert.alert.Urgency;
+import fr.maillage.platform.calendar.HolidayCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

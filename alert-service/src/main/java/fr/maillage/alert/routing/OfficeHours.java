@@ -1,5 +1,6 @@
 package fr.maillage.alert.routing;
 
+import fr.maillage.platform.calendar.HolidayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

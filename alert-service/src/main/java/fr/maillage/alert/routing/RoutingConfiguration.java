@@ -1,5 +1,7 @@
 package fr.maillage.alert.routing;
 
+import fr.maillage.platform.calendar.FrenchHolidayCalendar;
+import fr.maillage.platform.calendar.HolidayCalendar;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

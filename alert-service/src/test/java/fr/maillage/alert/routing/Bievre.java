@@ -2,6 +2,8 @@ package fr.maillage.alert.routing;
 
 import fr.maillage.alert.alert.ResponderTeam;
 import fr.maillage.alert.alert.Urgency;
+import fr.maillage.platform.calendar.FrenchHolidayCalendar;
+import fr.maillage.platform.calendar.HolidayCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

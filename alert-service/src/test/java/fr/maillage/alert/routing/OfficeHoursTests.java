@@ -3,6 +3,7 @@ package fr.maillage.alert.routing;
 import static fr.maillage.alert.routing.Paris.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.maillage.platform.calendar.FrenchHolidayCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.EnumSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.alert.alert.ResponseLevel;
 import fr.maillage.alert.alert.Urgency;
+import fr.maillage.platform.calendar.FrenchHolidayCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.maillage.alert.routing;
+package fr.maillage.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.maillage.alert.routing;
+package fr.maillage.platform.calendar;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
