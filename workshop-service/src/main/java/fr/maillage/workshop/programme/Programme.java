@@ -31,7 +31,9 @@ public class Programme {
     /** Time of the directory event this state comes from, so an older event never overwrites a newer one. */
     private final Instant describedAt;
 
-    @PersistenceCreator
+    /** Set by a coordinator; null until then (the configured defaults apply). */
+    private final ProgrammeSettings settings;
+
     public Programme(
             String id,
             String type,
@@ -40,6 +42,19 @@ public class Programme {
             List<String> communes,
             String status,
             Instant describedAt) {
+        this(id, type, institution, territory, communes, status, describedAt, null);
+    }
+
+    @PersistenceCreator
+    public Programme(
+            String id,
+            String type,
+            String institution,
+            String territory,
+            List<String> communes,
+            String status,
+            Instant describedAt,
+            ProgrammeSettings settings) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.institution = Objects.requireNonNull(institution, "institution");
@@ -47,6 +62,17 @@ public class Programme {
         this.communes = communes == null ? List.of() : List.copyOf(communes);
         this.status = Objects.requireNonNull(status, "status");
         this.describedAt = Objects.requireNonNull(describedAt, "describedAt");
+        this.settings = settings;
+    }
+
+    /** The same programme with the coordinator's settings. */
+    public Programme withSettings(ProgrammeSettings settings) {
+        return new Programme(id, type, institution, territory, communes, status, describedAt, settings);
+    }
+
+    /** This programme's settings, or {@code defaults} while no coordinator has set them. */
+    public ProgrammeSettings settingsOr(ProgrammeSettings defaults) {
+        return settings != null ? settings : defaults;
     }
 
     /** Whether a description dated {@code at} may replace this one (same or newer). */
@@ -85,5 +111,10 @@ public class Programme {
 
     public Instant describedAt() {
         return describedAt;
+    }
+
+    /** Null while no coordinator has set them: see {@link #settingsOr}. */
+    public ProgrammeSettings settings() {
+        return settings;
     }
 }

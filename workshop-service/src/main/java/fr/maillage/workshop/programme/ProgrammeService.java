@@ -39,7 +39,14 @@ public class ProgrammeService {
             log.info("Ignoring an older description of programme {}", resourceId);
             return;
         }
-        programmes.save(new Programme(resourceId, type, institution, territory, communes, status, at));
+        // The directory does not carry the settings: a new description keeps the coordinator's.
+        ProgrammeSettings settings = known.map(Programme::settings).orElse(null);
+        programmes.save(new Programme(resourceId, type, institution, territory, communes, status, at, settings));
+    }
+
+    /** The settings a programme's groups run with: its own, else the defaults. */
+    public ProgrammeSettings settingsOf(Programme programme) {
+        return programme.settingsOr(ProgrammeSettings.DEFAULTS);
     }
 
     public Optional<Programme> find(String programmeId) {
