@@ -8,6 +8,7 @@ import fr.maillage.localstack.oidc.TestTokens;
 import fr.maillage.platform.events.CloudEventCodec;
 import fr.maillage.platform.events.EventOutbox;
 import fr.maillage.platform.events.OutboundEvent;
+import fr.maillage.platform.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,8 +39,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +57,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LocalInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(WorkshopIntegrationSupport.TestClock.class)
 public abstract class WorkshopIntegrationSupport {
+
+    /**
+     * The service's clock in every integration test: starts at the real time and only moves when a
+     * test moves it ({@link #clock}), so a session's start or a group's end is reached at once. Tests
+     * share the context: move it forward only, and plan with fresh facilitators or venues.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return MutableClock.startingNow();
+        }
+    }
+
+    @Autowired
+    protected MutableClock clock;
 
     public static final String REFERRAL_TOPIC = "referral.events.v1";
     public static final String WORKSHOP_TOPIC = "workshop.events.v1";
