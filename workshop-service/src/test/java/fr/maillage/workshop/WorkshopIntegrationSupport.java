@@ -17,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,19 +119,109 @@ public abstract class WorkshopIntegrationSupport {
         return send(authorised(HttpRequest.newBuilder(uri(path)).GET(), who));
     }
 
-    /** Body of a group opening with the two demo facilitators. */
-    protected static String groupBody(String programmeId, int capacity) {
+    protected HttpResponse<String> put(String path, String who, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return send(authorised(request, who));
+    }
+
+    // ---- groups, planned so that tests sharing the demo facilitators never clash
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** Days between two blocks of first sessions: more than a default calendar lasts (15 weekly entries + holidays). */
+    static final int BLOCK_DAYS = 182;
+
+    private static final int SLOTS_PER_DAY = 6; // 08:00, 10:00, ... 18:00: two-hour sessions that only touch
+    private static final int SLOTS_PER_BLOCK = 7 * SLOTS_PER_DAY;
+    private static LocalDate blockStart;
+    private static int slotInBlock;
+
+    /**
+     * A first-session time (Paris) no other group of this test run starts at. Every group of a block
+     * starts within the same week, each on its own weekday and two-hour slot, so their weekly (or
+     * fortnightly) sessions never overlap, even on the same facilitators and with holidays moved on;
+     * blocks are {@value #BLOCK_DAYS} days apart, further than a default calendar lasts. When the shared
+     * clock has been moved past a block, the next slot is taken in the first block still ahead.
+     * Holds for programmes with the default settings (sessions of at most two hours, up to 15 entries).
+     */
+    protected LocalDateTime nextFirstSession() {
+        LocalDateTime earliest = LocalDateTime.ofInstant(clock.instant(), PARIS).plusDays(1);
+        synchronized (WorkshopIntegrationSupport.class) {
+            if (blockStart == null) {
+                blockStart = earliest.toLocalDate().plusDays(7);
+            }
+            while (true) {
+                if (slotInBlock >= SLOTS_PER_BLOCK) {
+                    blockStart = blockStart.plusDays(BLOCK_DAYS);
+                    slotInBlock = 0;
+                }
+                LocalDateTime candidate = blockStart
+                        .plusDays(slotInBlock / SLOTS_PER_DAY)
+                        .atTime(8 + 2 * (slotInBlock % SLOTS_PER_DAY), 0);
+                if (candidate.isAfter(earliest)) {
+                    slotInBlock++;
+                    return candidate;
+                }
+                // The clock went past this block (a test reached a session): its groups may still run.
+                blockStart = blockStart.plusDays(BLOCK_DAYS);
+                slotInBlock = 0;
+            }
+        }
+    }
+
+    /** A room no other test uses. */
+    protected static String freshVenue() {
+        return "Salle " + UUID.randomUUID();
+    }
+
+    /** The demo pair: psy-durand (clinical psychologist) and ide-bernard (nurse). */
+    protected static String demoFacilitators() {
+        return facilitators(PSY_DURAND, IDE_BERNARD);
+    }
+
+    /** A facilitators JSON array of two (or more, or fewer) ids, each with a profession. */
+    protected static String facilitators(String... ids) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            items.add("{\"id\":\"%s\",\"profession\":\"%s\"}"
+                    .formatted(ids[i], i % 2 == 0 ? "clinical-psychologist" : "nurse"));
+        }
+        return "[" + String.join(",", items) + "]";
+    }
+
+    /** Body of a group with the two demo facilitators, in a fresh room, at a first-session time of its own. */
+    protected String groupBody(String programmeId, int capacity) {
+        return groupBody(programmeId, capacity, demoFacilitators(), freshVenue(), nextFirstSession());
+    }
+
+    protected static String groupBody(
+            String programmeId, int capacity, String facilitators, String venue, LocalDateTime firstSessionAt) {
         return """
-                {"programmeId":"%s","capacity":%d,"facilitators":["%s","%s"]}""".formatted(programmeId, capacity, PSY_DURAND, IDE_BERNARD);
+                {"programmeId":"%s","capacity":%d,"facilitators":%s,"venue":"%s","firstSessionAt":"%s"}""".formatted(programmeId, capacity, facilitators, venue, firstSessionAt);
     }
 
     /** Opens a group as {@code coord-bievre} and returns its id. */
     protected String openGroup(String programmeId, int capacity) {
-        HttpResponse<String> response = post("/api/workshops/groups", "coord-bievre", groupBody(programmeId, capacity));
+        return schedule(groupBody(programmeId, capacity));
+    }
+
+    /** Schedules a group as {@code coord-bievre} with this body and returns its id. */
+    protected String schedule(String body) {
+        HttpResponse<String> response = post("/api/workshops/groups", "coord-bievre", body);
         if (response.statusCode() != 201) {
             throw new AssertionError("Opening a group answered " + response.statusCode() + ": " + response.body());
         }
         return json(response).get("id").asString();
+    }
+
+    /** Moves the shared clock forward to {@code instant} (never back: other tests' groups rely on it). */
+    protected void advanceTo(Instant instant) {
+        Duration ahead = Duration.between(clock.instant(), instant);
+        if (!ahead.isNegative()) {
+            clock.advance(ahead);
+        }
     }
 
     protected JsonNode groupAsAdmin(String groupId) {
@@ -138,7 +231,7 @@ public abstract class WorkshopIntegrationSupport {
     /** The enrolment of a referral as shown by {@code GET /api/workshops/groups/{id}}, or null. */
     protected JsonNode enrolmentOf(String groupId, String referralId) {
         for (JsonNode enrolment : groupAsAdmin(groupId).get("enrolments")) {
-            if (enrolment.get("referralId").asString().equals(referralId)) {
+            if (referralId.equals(enrolment.path("referralId").stringValue(null))) {
                 return enrolment;
             }
         }
@@ -237,11 +330,17 @@ public abstract class WorkshopIntegrationSupport {
 
     /** The {@code accepted.v1} event of a referral sent by {@code msp-bievre} to a programme. */
     protected static String acceptedEvent(String referralId, String programmeId, String priority, Instant acceptedAt) {
+        return acceptedEvent(referralId, programmeId, priority, acceptedAt, "msp-bievre");
+    }
+
+    /** The {@code accepted.v1} event of a referral sent by {@code referrerInstitution} to a programme. */
+    protected static String acceptedEvent(
+            String referralId, String programmeId, String priority, Instant acceptedAt, String referrerInstitution) {
         return referralEvent(
                 "fr.maillage.referral.accepted.v1",
                 referralId,
                 "bievre",
-                Set.of("msp-bievre", "lieu-dit"),
+                Set.of(referrerInstitution, "lieu-dit"),
                 Map.of(
                         "referralId",
                         referralId,
@@ -256,7 +355,7 @@ public abstract class WorkshopIntegrationSupport {
                         "priority",
                         priority,
                         "referrerInstitution",
-                        "msp-bievre",
+                        referrerInstitution,
                         "acceptedAt",
                         acceptedAt.toString()));
     }

@@ -3,6 +3,7 @@ package fr.maillage.workshop.enrolment;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.maillage.workshop.enrolment.EnrolmentRequest.State;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +30,11 @@ class EnrolmentRequestStore {
     private static final String ANONYMISED = "anonymised";
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    EnrolmentRequestStore(MongoTemplate mongo) {
+    EnrolmentRequestStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
         mongo.indexOps(EnrolmentRequest.class)
                 .createIndex(new Index().on("state", Sort.Direction.ASC).on("programmeId", Sort.Direction.ASC));
         mongo.indexOps(EnrolmentRequest.class).createIndex(new Index().on("personRef", Sort.Direction.ASC));
@@ -92,7 +95,7 @@ class EnrolmentRequestStore {
 
     /** Takes the lease on a pending request if nobody holds it; empty if placed or leased by another. */
     Optional<EnrolmentRequest> claim(String referralId, String worker, Duration lease) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Query free = Query.query(where("_id")
                 .is(referralId)
                 .and("state")

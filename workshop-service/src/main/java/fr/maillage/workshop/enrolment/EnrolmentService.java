@@ -4,6 +4,7 @@ import fr.maillage.workshop.group.GroupService;
 import fr.maillage.workshop.group.GroupService.Placement;
 import fr.maillage.workshop.group.Priority;
 import fr.maillage.workshop.group.WaitlistPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,13 @@ public class EnrolmentService {
 
     private final EnrolmentRequestStore requests;
     private final GroupService groups;
+    private final Clock clock;
     private final String worker = "workshop-" + UUID.randomUUID();
 
-    EnrolmentService(EnrolmentRequestStore requests, GroupService groups) {
+    EnrolmentService(EnrolmentRequestStore requests, GroupService groups, Clock clock) {
         this.requests = requests;
         this.groups = groups;
+        this.clock = clock;
     }
 
     /** An accepted referral for a workshop programme: record the request, then place what can be placed. */
@@ -54,7 +57,7 @@ public class EnrolmentService {
                 referrerInstitution,
                 acceptedAt,
                 sourceEventId,
-                Instant.now());
+                clock.instant());
         if (requests.isErased(personRef)) {
             // Accepted before the erasure, heard after it (another key, so another partition): kept for
             // the counts, never placed.

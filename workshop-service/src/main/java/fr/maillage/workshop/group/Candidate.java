@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A person an accepted referral sends to the programme, known only by their {@code personRef}.
+ * A person asking for a place in a programme's group, known only by their {@code personRef}: sent by
+ * an accepted referral, or enrolled directly by a coordinator.
  *
- * @param referrerInstitution told of the outcome, with the programme's institution
+ * @param referralId null when a coordinator enrolled the person without a referral
+ * @param referrerInstitution told of the outcome, with the programme's institution; null when none
  */
 public record Candidate(
         String referralId, String personRef, Priority priority, String referrerInstitution, Instant acceptedAt)
         implements Applicant {
 
     public Candidate {
-        Objects.requireNonNull(referralId, "referralId");
         Objects.requireNonNull(personRef, "personRef");
         Objects.requireNonNull(priority, "priority");
-        Objects.requireNonNull(referrerInstitution, "referrerInstitution");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
     }
 }

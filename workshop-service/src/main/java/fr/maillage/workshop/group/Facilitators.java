@@ -3,21 +3,19 @@ package fr.maillage.workshop.group;
 import java.util.List;
 
 /**
- * The two people who co-facilitate a group (identified by their user id, the token's {@code sub}):
- * every session is led by two facilitators, never one, and never the same person counted twice.
+ * The two people who co-facilitate a session or a group: never one, and never the same person
+ * counted twice (a substitute replaces one of them, the pair stays two).
  */
-public record Facilitators(String first, String second) {
+public record Facilitators(Facilitator first, Facilitator second) {
 
     public static final String RULE = "two-distinct-facilitators";
 
     public Facilitators {
-        if (first == null || first.isBlank() || second == null || second.isBlank()) {
+        if (first == null || second == null) {
             throw new GroupRuleViolation(
-                    RULE,
-                    "A workshop group is co-facilitated by exactly two distinct facilitators: "
-                            + "a facilitator id is blank.");
+                    RULE, "A workshop group is co-facilitated by exactly two distinct facilitators: one is missing.");
         }
-        if (first.equals(second)) {
+        if (first.id().equals(second.id())) {
             throw new GroupRuleViolation(
                     RULE,
                     "A workshop group is co-facilitated by exactly two distinct facilitators: "
@@ -26,21 +24,25 @@ public record Facilitators(String first, String second) {
     }
 
     /** Two distinct facilitators from a list, else {@link GroupRuleViolation}. */
-    public static Facilitators of(List<String> ids) {
-        if (ids == null || ids.size() != 2) {
+    public static Facilitators of(List<Facilitator> facilitators) {
+        if (facilitators == null || facilitators.size() != 2) {
             throw new GroupRuleViolation(
                     RULE,
                     "A workshop group is co-facilitated by exactly two distinct facilitators; "
-                            + (ids == null ? "none" : ids.size()) + " given.");
+                            + (facilitators == null ? "none" : facilitators.size()) + " given.");
         }
-        return new Facilitators(ids.get(0), ids.get(1));
+        return new Facilitators(facilitators.get(0), facilitators.get(1));
     }
 
-    public List<String> ids() {
+    public List<Facilitator> asList() {
         return List.of(first, second);
     }
 
+    public List<String> ids() {
+        return List.of(first.id(), second.id());
+    }
+
     public boolean includes(String userId) {
-        return first.equals(userId) || second.equals(userId);
+        return first.id().equals(userId) || second.id().equals(userId);
     }
 }

@@ -8,7 +8,23 @@ public sealed interface GroupEvent {
 
     String groupId();
 
-    /** A group opened for a programme. */
+    /** A group was scheduled for a programme, with its calendar; {@code status} PLANNED or OPEN. */
+    record GroupScheduled(
+            String groupId,
+            String programmeId,
+            String programmeInstitution,
+            String territory,
+            int capacity,
+            int minParticipants,
+            List<String> facilitatorIds,
+            int groupSessions,
+            int individualSlots,
+            Instant firstSessionAt,
+            Instant lastSessionEndsAt,
+            GroupStatus status)
+            implements GroupEvent {}
+
+    /** A group opened for enrolment. */
     record GroupOpened(
             String groupId,
             String programmeId,
@@ -19,7 +35,41 @@ public sealed interface GroupEvent {
             Instant openedAt)
             implements GroupEvent {}
 
-    /** A person got one of the group's places. */
+    /** A group will not run (or stops): everyone enrolled and their referrers are told. */
+    record GroupCancelled(
+            String groupId,
+            String programmeId,
+            String programmeInstitution,
+            String territory,
+            String reason,
+            int confirmedCount,
+            int minParticipants,
+            List<Participant> participants,
+            Instant cancelledAt)
+            implements GroupEvent {}
+
+    /** Someone holding or awaiting a place in a cancelled group. */
+    record Participant(
+            String enrolmentId,
+            String referralId,
+            String personRef,
+            String referrerInstitution,
+            EnrolmentStatus status) {}
+
+    /** A group's last session ended. */
+    record GroupCompleted(
+            String groupId,
+            String programmeId,
+            String programmeInstitution,
+            String territory,
+            int groupSessions,
+            int completedCount,
+            int notCompletedCount,
+            int withdrawnCount,
+            Instant completedAt)
+            implements GroupEvent {}
+
+    /** A person got one of the group's places, at once or promoted from the waiting list. */
     record EnrolmentConfirmed(
             String groupId,
             String enrolmentId,
@@ -29,7 +79,8 @@ public sealed interface GroupEvent {
             String referralId,
             String personRef,
             String referrerInstitution,
-            Instant confirmedAt)
+            Instant confirmedAt,
+            boolean promotedFromWaitlist)
             implements GroupEvent {}
 
     /** The group was full: the person waits, at {@code position} (1 = next) in the waiting order. */
@@ -44,5 +95,34 @@ public sealed interface GroupEvent {
             String referrerInstitution,
             int position,
             Instant waitlistedAt)
+            implements GroupEvent {}
+
+    /** A person left the group or its waiting list; {@code reason} is a code, never free text. */
+    record ParticipantWithdrew(
+            String groupId,
+            String enrolmentId,
+            String programmeId,
+            String programmeInstitution,
+            String territory,
+            String referralId,
+            String personRef,
+            String referrerInstitution,
+            String reason,
+            Instant withdrewAt)
+            implements GroupEvent {}
+
+    /** A participant came to enough of the group sessions. */
+    record ParticipantCompleted(
+            String groupId,
+            String enrolmentId,
+            String programmeId,
+            String programmeInstitution,
+            String territory,
+            String referralId,
+            String personRef,
+            String referrerInstitution,
+            int sessionsAttended,
+            int groupSessions,
+            Instant completedAt)
             implements GroupEvent {}
 }

@@ -1,25 +1,40 @@
 package fr.maillage.workshop.group;
 
 import fr.maillage.platform.events.EventOutbox;
+import fr.maillage.platform.events.OutboundEvent;
 import fr.maillage.workshop.group.GroupEvent.EnrolmentConfirmed;
 import fr.maillage.workshop.group.GroupEvent.EnrolmentWaitlisted;
+import fr.maillage.workshop.group.GroupEvent.GroupCancelled;
+import fr.maillage.workshop.group.GroupEvent.GroupCompleted;
 import fr.maillage.workshop.group.GroupEvent.GroupOpened;
+import fr.maillage.workshop.group.GroupEvent.GroupScheduled;
+import fr.maillage.workshop.group.GroupEvent.ParticipantCompleted;
+import fr.maillage.workshop.group.GroupEvent.ParticipantWithdrew;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
  * Maps a group's domain events to the integration events of {@code workshop.events.v1} (the
  * published contract, schemas in {@code resources/events/}) and puts them in the group's outbox.
- * Only pseudonymous data leaves: ids, {@code personRef}, territory, counts, instants.
+ * Only pseudonymous data leaves: ids, {@code personRef}, territory, counts, codes, instants. Subject =
+ * groupId, so a group's events keep their order.
  */
 @Component
 class GroupMessages {
 
+    static final String GROUP_SCHEDULED = "fr.maillage.workshop.group-scheduled.v1";
     static final String GROUP_OPENED = "fr.maillage.workshop.group-opened.v1";
+    static final String GROUP_CANCELLED = "fr.maillage.workshop.group-cancelled.v1";
+    static final String GROUP_COMPLETED = "fr.maillage.workshop.group-completed.v1";
     static final String ENROLMENT_CONFIRMED = "fr.maillage.workshop.enrolment-confirmed.v1";
     static final String ENROLMENT_WAITLISTED = "fr.maillage.workshop.enrolment-waitlisted.v1";
+    static final String PARTICIPANT_WITHDREW = "fr.maillage.workshop.participant-withdrew.v1";
+    static final String PARTICIPANT_COMPLETED = "fr.maillage.workshop.participant-completed.v1";
 
     private final EventOutbox outbox;
 
@@ -27,68 +42,207 @@ class GroupMessages {
         this.outbox = outbox;
     }
 
-    /** Adds the integration event for {@code event} to the group's outbox, saved with the group. */
-    void append(Group group, GroupEvent event) {
-        group.pendingEvents()
-                .add(
-                        switch (event) {
-                            case GroupOpened opened ->
-                                outbox.event(
-                                        GROUP_OPENED,
-                                        opened.groupId(),
-                                        opened.territory(),
-                                        Set.of(opened.programmeInstitution()),
-                                        new GroupOpenedV1(
-                                                opened.groupId(),
-                                                opened.programmeId(),
-                                                opened.territory(),
-                                                opened.capacity(),
-                                                opened.facilitatorIds()));
-                            case EnrolmentConfirmed confirmed ->
-                                outbox.event(
-                                        ENROLMENT_CONFIRMED,
-                                        confirmed.groupId(),
-                                        confirmed.territory(),
-                                        audience(confirmed.referrerInstitution(), confirmed.programmeInstitution()),
-                                        new EnrolmentConfirmedV1(
-                                                confirmed.enrolmentId(),
-                                                confirmed.groupId(),
-                                                confirmed.programmeId(),
-                                                confirmed.referralId(),
-                                                confirmed.personRef(),
-                                                confirmed.territory(),
-                                                confirmed.confirmedAt().toString()));
-                            case EnrolmentWaitlisted waitlisted ->
-                                outbox.event(
-                                        ENROLMENT_WAITLISTED,
-                                        waitlisted.groupId(),
-                                        waitlisted.territory(),
-                                        audience(waitlisted.referrerInstitution(), waitlisted.programmeInstitution()),
-                                        new EnrolmentWaitlistedV1(
-                                                waitlisted.enrolmentId(),
-                                                waitlisted.groupId(),
-                                                waitlisted.programmeId(),
-                                                waitlisted.referralId(),
-                                                waitlisted.personRef(),
-                                                waitlisted.territory(),
-                                                waitlisted.position(),
-                                                waitlisted.waitlistedAt().toString()));
-                        });
+    /** Adds the integration events to the group's outbox, saved with the group. */
+    void append(Group group, List<? extends GroupEvent> events) {
+        events.forEach(event -> append(group, event));
     }
 
-    // The referrer may belong to the programme's own institution: one audience entry then.
-    private static Set<String> audience(String referrerInstitution, String programmeInstitution) {
+    /** Adds the integration event for {@code event} to the group's outbox, saved with the group. */
+    void append(Group group, GroupEvent event) {
+        group.pendingEvents().add(message(event));
+    }
+
+    private OutboundEvent message(GroupEvent event) {
+        return switch (event) {
+            case GroupScheduled scheduled ->
+                outbox.event(
+                        GROUP_SCHEDULED,
+                        scheduled.groupId(),
+                        scheduled.territory(),
+                        Set.of(scheduled.programmeInstitution()),
+                        new GroupScheduledV1(
+                                scheduled.groupId(),
+                                scheduled.programmeId(),
+                                scheduled.territory(),
+                                scheduled.capacity(),
+                                scheduled.minParticipants(),
+                                scheduled.facilitatorIds(),
+                                scheduled.groupSessions(),
+                                scheduled.individualSlots(),
+                                text(scheduled.firstSessionAt()),
+                                text(scheduled.lastSessionEndsAt()),
+                                scheduled.status().name()));
+            case GroupOpened opened ->
+                outbox.event(
+                        GROUP_OPENED,
+                        opened.groupId(),
+                        opened.territory(),
+                        Set.of(opened.programmeInstitution()),
+                        new GroupOpenedV1(
+                                opened.groupId(),
+                                opened.programmeId(),
+                                opened.territory(),
+                                opened.capacity(),
+                                opened.facilitatorIds()));
+            case GroupCancelled cancelled ->
+                outbox.event(
+                        GROUP_CANCELLED,
+                        cancelled.groupId(),
+                        cancelled.territory(),
+                        audience(
+                                cancelled.programmeInstitution(),
+                                cancelled.participants().stream().map(GroupEvent.Participant::referrerInstitution)),
+                        new GroupCancelledV1(
+                                cancelled.groupId(),
+                                cancelled.programmeId(),
+                                cancelled.territory(),
+                                cancelled.reason(),
+                                cancelled.confirmedCount(),
+                                cancelled.minParticipants(),
+                                cancelled.participants().stream()
+                                        .map(participant -> new CancelledParticipantV1(
+                                                participant.enrolmentId(),
+                                                participant.referralId(),
+                                                participant.personRef(),
+                                                participant.status().name()))
+                                        .toList(),
+                                text(cancelled.cancelledAt())));
+            case GroupCompleted completed ->
+                outbox.event(
+                        GROUP_COMPLETED,
+                        completed.groupId(),
+                        completed.territory(),
+                        Set.of(completed.programmeInstitution()),
+                        new GroupCompletedV1(
+                                completed.groupId(),
+                                completed.programmeId(),
+                                completed.territory(),
+                                completed.groupSessions(),
+                                completed.completedCount(),
+                                completed.notCompletedCount(),
+                                completed.withdrawnCount(),
+                                text(completed.completedAt())));
+            case EnrolmentConfirmed confirmed ->
+                outbox.event(
+                        ENROLMENT_CONFIRMED,
+                        confirmed.groupId(),
+                        confirmed.territory(),
+                        audience(confirmed.programmeInstitution(), Stream.of(confirmed.referrerInstitution())),
+                        new EnrolmentConfirmedV1(
+                                confirmed.enrolmentId(),
+                                confirmed.groupId(),
+                                confirmed.programmeId(),
+                                confirmed.referralId(),
+                                confirmed.personRef(),
+                                confirmed.territory(),
+                                text(confirmed.confirmedAt()),
+                                confirmed.promotedFromWaitlist()));
+            case EnrolmentWaitlisted waitlisted ->
+                outbox.event(
+                        ENROLMENT_WAITLISTED,
+                        waitlisted.groupId(),
+                        waitlisted.territory(),
+                        audience(waitlisted.programmeInstitution(), Stream.of(waitlisted.referrerInstitution())),
+                        new EnrolmentWaitlistedV1(
+                                waitlisted.enrolmentId(),
+                                waitlisted.groupId(),
+                                waitlisted.programmeId(),
+                                waitlisted.referralId(),
+                                waitlisted.personRef(),
+                                waitlisted.territory(),
+                                waitlisted.position(),
+                                text(waitlisted.waitlistedAt())));
+            case ParticipantWithdrew withdrew ->
+                outbox.event(
+                        PARTICIPANT_WITHDREW,
+                        withdrew.groupId(),
+                        withdrew.territory(),
+                        audience(withdrew.programmeInstitution(), Stream.of(withdrew.referrerInstitution())),
+                        new ParticipantWithdrewV1(
+                                withdrew.enrolmentId(),
+                                withdrew.groupId(),
+                                withdrew.programmeId(),
+                                withdrew.referralId(),
+                                withdrew.personRef(),
+                                withdrew.territory(),
+                                withdrew.reason(),
+                                text(withdrew.withdrewAt())));
+            case ParticipantCompleted completed ->
+                outbox.event(
+                        PARTICIPANT_COMPLETED,
+                        completed.groupId(),
+                        completed.territory(),
+                        audience(completed.programmeInstitution(), Stream.of(completed.referrerInstitution())),
+                        new ParticipantCompletedV1(
+                                completed.enrolmentId(),
+                                completed.groupId(),
+                                completed.programmeId(),
+                                completed.referralId(),
+                                completed.personRef(),
+                                completed.territory(),
+                                completed.sessionsAttended(),
+                                completed.groupSessions(),
+                                text(completed.completedAt())));
+        };
+    }
+
+    // A referrer may belong to the programme's own institution (one entry then), or be absent (a
+    // coordinator enrolled the person directly).
+    private static Set<String> audience(String programmeInstitution, Stream<String> referrerInstitutions) {
         Set<String> audience = new LinkedHashSet<>();
-        audience.add(referrerInstitution);
+        referrerInstitutions.filter(Objects::nonNull).forEach(audience::add);
         audience.add(programmeInstitution);
         return audience;
     }
 
-    /** {@code fr.maillage.workshop.group-opened.v1} data. */
+    private static String text(Instant instant) {
+        return instant.toString();
+    }
+
+    /** {@code fr.maillage.workshop.group-scheduled.v1} data; instants as ISO-8601 UTC strings. */
+    record GroupScheduledV1(
+            String groupId,
+            String programmeId,
+            String territory,
+            int capacity,
+            int minParticipants,
+            List<String> facilitatorIds,
+            int groupSessions,
+            int individualSlots,
+            String firstSessionAt,
+            String lastSessionEndsAt,
+            String status) {}
+
+    /** {@code fr.maillage.workshop.group-opened.v1} data (unchanged since issue 4: referral-service reads it). */
     record GroupOpenedV1(
             String groupId, String programmeId, String territory, int capacity, List<String> facilitatorIds) {}
 
-    /** {@code fr.maillage.workshop.enrolment-confirmed.v1} data; instants as ISO-8601 UTC strings. */
+    /** {@code fr.maillage.workshop.group-cancelled.v1} data. */
+    record GroupCancelledV1(
+            String groupId,
+            String programmeId,
+            String territory,
+            String reason,
+            int confirmedCount,
+            int minParticipants,
+            List<CancelledParticipantV1> participants,
+            String cancelledAt) {}
+
+    /** One enrolment (CONFIRMED or WAITLISTED) of a cancelled group; referralId / personRef may be null. */
+    record CancelledParticipantV1(String enrolmentId, String referralId, String personRef, String status) {}
+
+    /** {@code fr.maillage.workshop.group-completed.v1} data. */
+    record GroupCompletedV1(
+            String groupId,
+            String programmeId,
+            String territory,
+            int groupSessions,
+            int completedCount,
+            int notCompletedCount,
+            int withdrawnCount,
+            String completedAt) {}
+
+    /** {@code fr.maillage.workshop.enrolment-confirmed.v1} data; referralId null when a coordinator enrolled. */
     record EnrolmentConfirmedV1(
             String enrolmentId,
             String groupId,
@@ -96,7 +250,8 @@ class GroupMessages {
             String referralId,
             String personRef,
             String territory,
-            String confirmedAt) {}
+            String confirmedAt,
+            boolean promotedFromWaitlist) {}
 
     /** {@code fr.maillage.workshop.enrolment-waitlisted.v1} data. */
     record EnrolmentWaitlistedV1(
@@ -108,4 +263,27 @@ class GroupMessages {
             String territory,
             int position,
             String waitlistedAt) {}
+
+    /** {@code fr.maillage.workshop.participant-withdrew.v1} data; {@code reason} is a code. */
+    record ParticipantWithdrewV1(
+            String enrolmentId,
+            String groupId,
+            String programmeId,
+            String referralId,
+            String personRef,
+            String territory,
+            String reason,
+            String withdrewAt) {}
+
+    /** {@code fr.maillage.workshop.participant-completed.v1} data. */
+    record ParticipantCompletedV1(
+            String enrolmentId,
+            String groupId,
+            String programmeId,
+            String referralId,
+            String personRef,
+            String territory,
+            int sessionsAttended,
+            int groupSessions,
+            String completedAt) {}
 }

@@ -47,7 +47,8 @@ class ReferralEventsListener {
                     resource.territory(),
                     resource.communes(),
                     resource.status(),
-                    // Events from outside the platform may lack a time: then it is "now".
+                    // Events from outside the platform may lack a time: then it is "now", by the wall clock
+                    // like the producers' event times it is compared with (not the workshop rules' Clock).
                     event.time() != null ? event.time() : Instant.now());
         } else if (event.is(ACCEPTED)) {
             ReferralAccepted accepted = event.data(ReferralAccepted.class);

@@ -26,7 +26,7 @@ class PendingEnrolmentsIntegrationTests extends WorkshopIntegrationSupport {
     @Autowired
     GroupService groups;
 
-    private static EnrolmentRequest request(String referralId, String programmeId, String claimedBy, Instant until) {
+    private EnrolmentRequest request(String referralId, String programmeId, String claimedBy, Instant until) {
         EnrolmentRequest pending = EnrolmentRequest.pending(
                 referralId,
                 programmeId,
@@ -34,9 +34,9 @@ class PendingEnrolmentsIntegrationTests extends WorkshopIntegrationSupport {
                 Priority.ROUTINE,
                 "bievre",
                 "msp-bievre",
-                Instant.now(),
+                clock.instant(),
                 UUID.randomUUID().toString(),
-                Instant.now());
+                clock.instant());
         return new EnrolmentRequest(
                 pending.referralId(),
                 pending.programmeId(),
@@ -60,8 +60,8 @@ class PendingEnrolmentsIntegrationTests extends WorkshopIntegrationSupport {
         String programmeId = registerProgramme();
         String groupId = openGroup(programmeId, 8);
         String referralId = "referral-" + UUID.randomUUID();
-        mongo.insert(
-                request(referralId, programmeId, "crashed-worker", Instant.now().minusSeconds(1)));
+        mongo.insert(request(
+                referralId, programmeId, "crashed-worker", clock.instant().minusSeconds(1)));
 
         enrolments.placeAllPending();
 
@@ -82,7 +82,7 @@ class PendingEnrolmentsIntegrationTests extends WorkshopIntegrationSupport {
         String groupId = openGroup(programmeId, 8);
         String referralId = "referral-" + UUID.randomUUID();
         mongo.insert(
-                request(referralId, programmeId, "busy-worker", Instant.now().plusSeconds(30)));
+                request(referralId, programmeId, "busy-worker", clock.instant().plusSeconds(30)));
 
         enrolments.placeAllPending();
 

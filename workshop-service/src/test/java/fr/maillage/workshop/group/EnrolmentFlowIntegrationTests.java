@@ -54,7 +54,12 @@ class EnrolmentFlowIntegrationTests extends WorkshopIntegrationSupport {
         JsonNode group = groupAsAdmin(groupId);
         assertThat(group.get("confirmedCount").asInt()).isEqualTo(1);
         assertThat(group.get("capacity").asInt()).isEqualTo(1);
-        assertThat(group.get("facilitators")).extracting(JsonNode::asString).containsExactly(PSY_DURAND, IDE_BERNARD);
+        assertThat(group.get("facilitators"))
+                .extracting(facilitator -> facilitator.get("id").asString())
+                .containsExactly(PSY_DURAND, IDE_BERNARD);
+        assertThat(group.get("facilitators"))
+                .extracting(facilitator -> facilitator.get("profession").asString())
+                .containsExactly("clinical-psychologist", "nurse");
 
         TopicReader workshopEvents = read(WORKSHOP_TOPIC);
         JsonNode openedEvent =

@@ -77,10 +77,8 @@ class GroupAuthorisationIntegrationTests extends WorkshopIntegrationSupport {
     @Test
     void aFacilitatorSeesOnlyTheGroupsTheyFacilitate() {
         String other = "6f1c1a3e-0001-4000-8000-0000000000aa";
-        HttpResponse<String> opened =
-                post("/api/workshops/groups", "coord-bievre", """
-                {"programmeId":"%s","capacity":8,"facilitators":["%s","%s"]}""".formatted(programmeId, PSY_DURAND, other));
-        String groupId = json(opened).get("id").asString();
+        String groupId =
+                schedule(groupBody(programmeId, 8, facilitators(PSY_DURAND, other), freshVenue(), nextFirstSession()));
 
         assertThat(get("/api/workshops/groups/" + groupId, "psy-durand").statusCode())
                 .isEqualTo(200);

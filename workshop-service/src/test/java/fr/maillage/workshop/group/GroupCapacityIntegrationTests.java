@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import fr.maillage.workshop.group.GroupService.Placement;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,5 +70,50 @@ class GroupCapacityIntegrationTests extends WorkshopIntegrationSupport {
             }
         });
         assertThat(positions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void anAcceptedReferralAndACoordinatorRacingForTheLastPlaceGetOneEach() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            // A programme of its own each round: its one group is where the referral lands, full or not.
+            String programmeId = registerProgramme();
+            String groupId = openGroup(programmeId, 2);
+            groups.enrol(programmeId, candidate());
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Optional<Placement>> referred;
+            Future<HttpResponse<String>> direct;
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                referred = pool.submit(() -> {
+                    start.await();
+                    return groups.enrol(programmeId, candidate());
+                });
+                direct = pool.submit(() -> {
+                    start.await();
+                    return post("/api/workshops/groups/" + groupId + "/enrolments", "coord-bievre", """
+                            {"personRef":"%s","priority":"ROUTINE"}""".formatted(
+                                    UUID.randomUUID()));
+                });
+                start.countDown();
+            }
+
+            assertThat(direct.get().statusCode()).as(direct.get().body()).isEqualTo(201);
+            assertThat(List.of(
+                            referred.get().orElseThrow().status().name(),
+                            json(direct.get()).get("status").asString()))
+                    .containsExactlyInAnyOrder("CONFIRMED", "WAITLISTED");
+            assertThat(referred.get().orElseThrow().groupId()).isEqualTo(groupId);
+            JsonNode group = groupAsAdmin(groupId);
+            assertThat(group.get("confirmedCount").asInt()).isEqualTo(2);
+            assertThat(group.get("waitlistedCount").asInt()).isEqualTo(1);
+        }
+    }
+
+    private static Candidate candidate() {
+        return new Candidate(
+                "referral-" + UUID.randomUUID(),
+                UUID.randomUUID().toString(),
+                Priority.ROUTINE,
+                "msp-bievre",
+                Instant.now());
     }
 }

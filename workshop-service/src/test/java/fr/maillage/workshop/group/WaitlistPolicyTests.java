@@ -47,6 +47,17 @@ class WaitlistPolicyTests {
         assertThat(sorted(a, b)).containsExactly(a, b);
     }
 
+    @Test
+    void peopleEnrolledWithoutAReferralKeepTheirArrivalOrderOnExactTies() {
+        Candidate first = new Candidate(null, "person-1", Priority.ROUTINE, null, NINE);
+        Candidate second = new Candidate(null, "person-2", Priority.ROUTINE, null, NINE);
+        Candidate referred = candidate("r", Priority.ROUTINE, 0);
+        Candidate urgent = new Candidate(null, "person-3", Priority.URGENT, null, NINE.plusSeconds(600));
+
+        assertThat(sorted(first, second, referred, urgent)).containsExactly(urgent, referred, first, second);
+        assertThat(sorted(second, first)).containsExactly(second, first);
+    }
+
     private static List<Candidate> sorted(Candidate... candidates) {
         List<Candidate> list = new ArrayList<>(List.of(candidates));
         list.sort(WaitlistPolicy.ORDER);
