@@ -34,6 +34,13 @@ public class Programme {
     /** Set by a coordinator; null until then (the configured defaults apply). */
     private final ProgrammeSettings settings;
 
+    /**
+     * Incremented by every write (a directory description or a coordinator's settings), each a
+     * targeted update of its own fields: the ETag of the programme. Not Spring Data's
+     * {@code @Version}: nothing saves the whole document once it exists.
+     */
+    private final long version;
+
     public Programme(
             String id,
             String type,
@@ -45,7 +52,6 @@ public class Programme {
         this(id, type, institution, territory, communes, status, describedAt, null);
     }
 
-    @PersistenceCreator
     public Programme(
             String id,
             String type,
@@ -55,6 +61,20 @@ public class Programme {
             String status,
             Instant describedAt,
             ProgrammeSettings settings) {
+        this(id, type, institution, territory, communes, status, describedAt, settings, null);
+    }
+
+    @PersistenceCreator
+    public Programme(
+            String id,
+            String type,
+            String institution,
+            String territory,
+            List<String> communes,
+            String status,
+            Instant describedAt,
+            ProgrammeSettings settings,
+            Long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.institution = Objects.requireNonNull(institution, "institution");
@@ -63,16 +83,23 @@ public class Programme {
         this.status = Objects.requireNonNull(status, "status");
         this.describedAt = Objects.requireNonNull(describedAt, "describedAt");
         this.settings = settings;
+        // Programmes stored before versions existed have none: they are at version 0.
+        this.version = version == null ? 0 : version;
     }
 
     /** The same programme with the coordinator's settings. */
     public Programme withSettings(ProgrammeSettings settings) {
-        return new Programme(id, type, institution, territory, communes, status, describedAt, settings);
+        return new Programme(id, type, institution, territory, communes, status, describedAt, settings, version);
     }
 
     /** This programme's settings, or {@code defaults} while no coordinator has set them. */
     public ProgrammeSettings settingsOr(ProgrammeSettings defaults) {
         return settings != null ? settings : defaults;
+    }
+
+    /** Whether a coordinator has set this programme's settings (else the configured defaults apply). */
+    public boolean hasOwnSettings() {
+        return settings != null;
     }
 
     /** Whether a description dated {@code at} may replace this one (same or newer). */
@@ -116,5 +143,9 @@ public class Programme {
     /** Null while no coordinator has set them: see {@link #settingsOr}. */
     public ProgrammeSettings settings() {
         return settings;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -20,6 +20,9 @@ public final class SessionCalendar {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** Cadence steps that may fall on holidays one after another before the calendar gives up. */
+    static final int MAX_HOLIDAYS_IN_A_ROW = 52;
+
     private final HolidayCalendar holidays;
 
     public SessionCalendar(HolidayCalendar holidays) {
@@ -42,11 +45,22 @@ public final class SessionCalendar {
         if (groupSessions < 1) {
             throw new IllegalArgumentException("A group has at least one session");
         }
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("A session lasts some time: " + length);
+        }
         int entries = alternatingIndividualSlots ? 2 * groupSessions - 1 : groupSessions;
         List<Slot> slots = new ArrayList<>(entries);
         LocalDateTime next = first;
+        int skippedInARow = 0;
         while (slots.size() < entries) {
-            if (!holidays.isHoliday(next.toLocalDate())) {
+            if (holidays.isHoliday(next.toLocalDate())) {
+                // A broken holiday calendar must not plan forever: no real one has this many in a row.
+                if (++skippedInARow > MAX_HOLIDAYS_IN_A_ROW) {
+                    throw new IllegalStateException(
+                            "More than " + MAX_HOLIDAYS_IN_A_ROW + " holidays in a row from " + first);
+                }
+            } else {
+                skippedInARow = 0;
                 int number = slots.size() + 1;
                 SessionKind kind =
                         alternatingIndividualSlots && number % 2 == 0 ? SessionKind.INDIVIDUAL : SessionKind.GROUP;

@@ -29,4 +29,28 @@ class ProgrammeTests {
         assertThat(programme.isSupersededBy(AT.plusMillis(1))).isTrue();
         assertThat(programme.isSupersededBy(AT.minusMillis(1))).isFalse();
     }
+
+    @Test
+    void aProgrammeUsesTheDefaultsUntilItHasSettingsOfItsOwn() {
+        Programme described = programme("WORKSHOP_PROGRAMME", "ACTIVE");
+        ProgrammeSettings own = new ProgrammeSettings(6, 90, 3, 8, Cadence.FORTNIGHTLY, false);
+
+        assertThat(described.hasOwnSettings()).isFalse();
+        assertThat(described.settingsOr(ProgrammeSettings.DEFAULTS)).isEqualTo(ProgrammeSettings.DEFAULTS);
+        Programme set = described.withSettings(own);
+        assertThat(set.hasOwnSettings()).isTrue();
+        assertThat(set.settingsOr(ProgrammeSettings.DEFAULTS)).isEqualTo(own);
+    }
+
+    @Test
+    void aProgrammeStoredBeforeVersionsExistedIsAtVersionZero() {
+        Programme stored =
+                new Programme("p1", "WORKSHOP_PROGRAMME", "lieu-dit", "bievre", List.of(), "ACTIVE", AT, null, null);
+
+        assertThat(stored.version()).isZero();
+        assertThat(new Programme("p1", "WORKSHOP_PROGRAMME", "lieu-dit", "bievre", List.of(), "ACTIVE", AT, null, 7L)
+                        .withSettings(ProgrammeSettings.DEFAULTS)
+                        .version())
+                .isEqualTo(7);
+    }
 }
