@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.maillage.systemtests.support.Api;
 import fr.maillage.systemtests.support.RunningPlatform;
+import fr.maillage.systemtests.support.SessionSlots;
 import fr.maillage.systemtests.support.Tokens;
 import java.time.Duration;
 import java.util.List;
@@ -74,12 +75,12 @@ class WalkingSkeletonSystemTests {
     @Test
     void aGroupNeedsExactlyTwoDistinctFacilitators() {
         String programme = workshopProgramme();
-        String psy = Tokens.claims(Tokens.of("psy-durand")).path("sub").asString();
+        Map<String, Object> psy = facilitator("psy-durand", "clinical-psychologist");
 
         Api.Response refused = api.post(
                 "/api/workshops/groups",
                 Tokens.of("coord-bievre"),
-                json("programmeId", programme, "capacity", 8, "facilitators", List.of(psy, psy)));
+                groupBody(programme, 8, List.of(psy, psy), SessionSlots.nextFirstSession()));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
@@ -101,16 +102,42 @@ class WalkingSkeletonSystemTests {
     }
 
     private void openGroup(String programme, int capacity) {
-        String psy = Tokens.claims(Tokens.of("psy-durand")).path("sub").asString();
-        String nurse = Tokens.claims(Tokens.of("ide-bernard")).path("sub").asString();
+        Map<String, Object> body = groupBody(
+                programme,
+                capacity,
+                List.of(facilitator("psy-durand", "clinical-psychologist"), facilitator("ide-bernard", "nurse")),
+                SessionSlots.nextFirstSession());
         // The programme reaches workshop-service through Kafka: the group can be opened once it has arrived.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Api.Response group = api.post(
-                    "/api/workshops/groups",
-                    Tokens.of("coord-bievre"),
-                    json("programmeId", programme, "capacity", capacity, "facilitators", List.of(psy, nurse)));
-            assertThat(group.status()).as(group.toString()).isEqualTo(201);
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Api.Response group = api.post("/api/workshops/groups", Tokens.of("coord-bievre"), body);
+                    assertThat(group.status()).as(group.toString()).isEqualTo(201);
+                });
+    }
+
+    /**
+     * The body of {@code POST /api/workshops/groups}: the programme's default settings, a room of its own
+     * and a first session (local time in Paris) no other group of the run uses.
+     */
+    static Map<String, Object> groupBody(
+            String programme, int capacity, List<Map<String, Object>> facilitators, String firstSessionAt) {
+        return json(
+                "programmeId",
+                programme,
+                "capacity",
+                capacity,
+                "facilitators",
+                facilitators,
+                "venue",
+                "Salle " + UUID.randomUUID(),
+                "firstSessionAt",
+                firstSessionAt);
+    }
+
+    /** A demo user as a group's facilitator: their id (the token's {@code sub}) and profession. */
+    static Map<String, Object> facilitator(String demoUser, String profession) {
+        return json("id", Tokens.claims(Tokens.of(demoUser)).path("sub").asString(), "profession", profession);
     }
 
     static Map<String, Object> referralBody(String resource, String familyName) {
@@ -138,6 +165,7 @@ class WalkingSkeletonSystemTests {
 
     private JsonNode awaitBusinessStatus(String reader, String referral, String businessStatus) {
         return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(
                         () -> api.get("/api/referrals/" + referral, Tokens.of(reader))
                                 .json(),

@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param actor the {@code sub} of who acted, when a person or a partner system did
  * @param actorName their {@code preferred_username}, for humans reading the history
  * @param actorInstitution their institution
- * @param reasonCode why (a {@link DeclineReason} for a decline or a redirection)
+ * @param reasonCode why (a {@link DeclineReason} for a decline or a redirection; the workshop's code for a
+ *     withdrawal or a cancelled group)
  * @param comment the free text that came with the step (decline comment, cancellation reason, outcome);
  *     never published in an event
  * @param linkedReferralId the referral this one was redirected to (on REDIRECTED) or from (on SUBMITTED)

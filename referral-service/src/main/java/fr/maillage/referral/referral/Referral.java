@@ -30,26 +30,46 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Referral implements PublishesEvents {
 
     /** The statuses each step may start from; anything else is an illegal transition. */
-    static final Map<ReferralAction, Set<ReferralStatus>> ALLOWED_FROM = Map.of(
-            ReferralAction.ACCEPTED, EnumSet.of(SUBMITTED),
-            ReferralAction.DECLINED, EnumSet.of(SUBMITTED, ACCEPTED),
-            ReferralAction.REDIRECTED, EnumSet.of(SUBMITTED, ACCEPTED),
+    static final Map<ReferralAction, Set<ReferralStatus>> ALLOWED_FROM = Map.ofEntries(
+            Map.entry(ReferralAction.ACCEPTED, EnumSet.of(SUBMITTED)),
+            Map.entry(ReferralAction.DECLINED, EnumSet.of(SUBMITTED, ACCEPTED)),
+            Map.entry(ReferralAction.REDIRECTED, EnumSet.of(SUBMITTED, ACCEPTED)),
             // Only once: a second "first" contact is a conflict, even while IN_PROGRESS.
-            ReferralAction.FIRST_CONTACT_MADE, EnumSet.of(ACCEPTED, IN_PROGRESS),
-            ReferralAction.COMPLETED, EnumSet.of(ACCEPTED, IN_PROGRESS),
-            ReferralAction.CANCELLED, EnumSet.of(SUBMITTED, ACCEPTED, IN_PROGRESS),
-            ReferralAction.ENROLLED, EnumSet.of(ACCEPTED, IN_PROGRESS),
-            ReferralAction.WAITLISTED, EnumSet.of(ACCEPTED, IN_PROGRESS));
+            Map.entry(ReferralAction.FIRST_CONTACT_MADE, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.COMPLETED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.CANCELLED, EnumSet.of(SUBMITTED, ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.ENROLLED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.WAITLISTED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            // What a workshop reports about the person's participation follows an acceptance too.
+            Map.entry(ReferralAction.SESSION_UNATTENDED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.WORKSHOP_WITHDRAWN, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.GROUP_CANCELLED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+            Map.entry(ReferralAction.WORKSHOP_COMPLETED, EnumSet.of(ACCEPTED, IN_PROGRESS)));
 
-    private static final Map<ReferralAction, String> VERBS = Map.of(
-            ReferralAction.ACCEPTED, "accept",
-            ReferralAction.DECLINED, "decline",
-            ReferralAction.REDIRECTED, "redirect",
-            ReferralAction.FIRST_CONTACT_MADE, "record a first contact for",
-            ReferralAction.COMPLETED, "complete",
-            ReferralAction.CANCELLED, "cancel",
-            ReferralAction.ENROLLED, "record an enrolment for",
-            ReferralAction.WAITLISTED, "record a waiting-list place for");
+    private static final Map<ReferralAction, String> VERBS = Map.ofEntries(
+            Map.entry(ReferralAction.ACCEPTED, "accept"),
+            Map.entry(ReferralAction.DECLINED, "decline"),
+            Map.entry(ReferralAction.REDIRECTED, "redirect"),
+            Map.entry(ReferralAction.FIRST_CONTACT_MADE, "record a first contact for"),
+            Map.entry(ReferralAction.COMPLETED, "complete"),
+            Map.entry(ReferralAction.CANCELLED, "cancel"),
+            Map.entry(ReferralAction.ENROLLED, "record an enrolment for"),
+            Map.entry(ReferralAction.WAITLISTED, "record a waiting-list place for"),
+            Map.entry(ReferralAction.SESSION_UNATTENDED, "record missed workshop sessions for"),
+            Map.entry(ReferralAction.WORKSHOP_WITHDRAWN, "record a workshop withdrawal for"),
+            Map.entry(ReferralAction.GROUP_CANCELLED, "record a cancelled workshop group for"),
+            Map.entry(ReferralAction.WORKSHOP_COMPLETED, "record a completed workshop for"));
+
+    /** What a workshop reports about the person's participation, and the business status each one leaves. */
+    static final Map<ReferralAction, BusinessStatus> PARTICIPATION = Map.of(
+            ReferralAction.SESSION_UNATTENDED, BusinessStatus.SESSION_UNATTENDED,
+            ReferralAction.WORKSHOP_WITHDRAWN, BusinessStatus.WORKSHOP_WITHDRAWN,
+            ReferralAction.GROUP_CANCELLED, BusinessStatus.GROUP_CANCELLED,
+            ReferralAction.WORKSHOP_COMPLETED, BusinessStatus.WORKSHOP_COMPLETED);
+
+    /** The steps that end a place in a group: after one of them, a new enrolment is a new place. */
+    private static final Set<ReferralAction> PLACE_ENDED = EnumSet.of(
+            ReferralAction.WORKSHOP_WITHDRAWN, ReferralAction.GROUP_CANCELLED, ReferralAction.WORKSHOP_COMPLETED);
 
     /** A first contact a little ahead of this service's clock is a clock skew, not a future contact. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
@@ -277,10 +297,11 @@ public class Referral implements PublishesEvents {
 
     /**
      * The resource confirmed a place: -> IN_PROGRESS / ENROLLED. The same source event twice, or a second
-     * confirmation, changes nothing.
+     * confirmation while the person holds a place, changes nothing; after the place ended (withdrawal,
+     * cancelled group, completed workshop) a confirmation is a new place and is recorded.
      */
     public List<ReferralEvent> recordEnrolment(String sourceEventId, Instant at) {
-        if (hasApplied(sourceEventId) || hasStep(ReferralAction.ENROLLED)) {
+        if (hasApplied(sourceEventId) || holdsAPlace()) {
             return List.of();
         }
         // An enrolment can only follow an acceptance; anything else is an inconsistency a human must see.
@@ -293,10 +314,11 @@ public class Referral implements PublishesEvents {
 
     /**
      * The resource has no place yet: the status stays, WAITLISTED. Never undoes an enrolment (a late or
-     * replayed waitlisting after a confirmation is ignored), and the same source event twice is a no-op.
+     * replayed waitlisting while the person holds a place is ignored), and the same source event twice is a
+     * no-op.
      */
     public List<ReferralEvent> recordWaitlisting(String sourceEventId, Integer position, Instant at) {
-        if (hasApplied(sourceEventId) || hasStep(ReferralAction.ENROLLED)) {
+        if (hasApplied(sourceEventId) || holdsAPlace()) {
             return List.of();
         }
         check(ReferralAction.WAITLISTED);
@@ -305,12 +327,52 @@ public class Referral implements PublishesEvents {
         return List.of(new ReferralEvent.ReferralWaitlisted(id, sourceEventId, position, at));
     }
 
-    private boolean hasApplied(String sourceEventId) {
-        return sourceEventId != null && history.stream().anyMatch(entry -> sourceEventId.equals(entry.sourceEventId()));
+    /**
+     * What a workshop reports about the person's participation (one of {@link #PARTICIPATION}'s steps): a
+     * history entry and the business status of that step, so the referrer sees it; the status is left as it
+     * is. In FHIR Task terms the status is the lifecycle the two sides own (only the receiving side
+     * completes a referral, with its outcome; only the referrer cancels it), while businessStatus says what
+     * the resource did last. So a withdrawal or a cancelled group does not end the referral (the person
+     * still needs the programme: another group, or a decision of the receiving side), and a completed
+     * workshop waits for the receiving side to complete the referral.
+     *
+     * <p>The same source event twice changes nothing; a closed referral takes no more steps (the referrer
+     * may have cancelled it while the person stayed in the group: a late fact, not an inconsistency), and a
+     * referral never accepted is an inconsistency ({@link IllegalTransitionException}).
+     *
+     * @param reasonCode the code the workshop gave (withdrawal or cancellation reason), or null
+     */
+    public List<ReferralEvent> recordParticipation(
+            ReferralAction step, String sourceEventId, String reasonCode, Instant at) {
+        BusinessStatus next = PARTICIPATION.get(step);
+        if (next == null) {
+            throw new IllegalArgumentException(step + " is not a workshop participation step");
+        }
+        if (hasApplied(sourceEventId) || status.isTerminal()) {
+            return List.of();
+        }
+        check(step);
+        businessStatus = next;
+        history.add(HistoryEntry.fromEvent(sourceEventId, at, step, status, businessStatus)
+                .withReason(blankToNull(reasonCode), null));
+        return List.of(new ReferralEvent.ParticipationRecorded(id, sourceEventId, step, at));
     }
 
-    private boolean hasStep(ReferralAction action) {
-        return history.stream().anyMatch(entry -> entry.action() == action);
+    /** Whether the last place a workshop confirmed for the person has not ended since. */
+    private boolean holdsAPlace() {
+        for (HistoryEntry entry : history.reversed()) {
+            if (entry.action() == ReferralAction.ENROLLED) {
+                return true;
+            }
+            if (PLACE_ENDED.contains(entry.action())) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasApplied(String sourceEventId) {
+        return sourceEventId != null && history.stream().anyMatch(entry -> sourceEventId.equals(entry.sourceEventId()));
     }
 
     ReferralEvent.Facts facts() {

@@ -59,4 +59,8 @@ public sealed interface ReferralEvent {
 
     record ReferralWaitlisted(String referralId, String sourceEventId, Integer position, Instant at)
             implements ReferralEvent {}
+
+    /** A workshop reported a step of the person's participation (one of {@code Referral.PARTICIPATION}). */
+    record ParticipationRecorded(String referralId, String sourceEventId, ReferralAction step, Instant at)
+            implements ReferralEvent {}
 }

@@ -99,9 +99,11 @@ class ReferralMessages {
                             e.facts(),
                             new OverdueV1(
                                     Common.of(e.referralId(), e.facts()), time(e.answerDueBy()), time(e.overdueAt())));
-                // Enrolments come from workshop-service, which already told the same audience: nothing to re-publish.
+                // Enrolments and participation come from workshop-service, which already told the same audience:
+                // nothing to re-publish.
                 case ReferralEvent.ReferralEnrolled enrolled -> {}
                 case ReferralEvent.ReferralWaitlisted waitlisted -> {}
+                case ReferralEvent.ParticipationRecorded participation -> {}
             }
         }
     }

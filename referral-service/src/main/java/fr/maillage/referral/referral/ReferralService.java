@@ -361,6 +361,27 @@ public class ReferralService {
         apply(referralId, referral -> referral.recordWaitlisting(sourceEventId, position, at));
     }
 
+    /**
+     * A workshop reported a step of the person's participation (from {@code workshop.events.v1}): missed
+     * sessions, a withdrawal, a cancelled group or a completed workshop. A closed referral takes no more
+     * steps: the fact is logged (ids only) and dropped.
+     */
+    void recordParticipation(
+            String referralId, ReferralAction step, String sourceEventId, String reasonCode, Instant at) {
+        apply(referralId, referral -> {
+            if (referral.status().isTerminal()) {
+                log.info(
+                        "Referral {} is {}: workshop step {} of event {} not recorded",
+                        referral.id(),
+                        referral.status(),
+                        step,
+                        sourceEventId);
+                return List.of();
+            }
+            return referral.recordParticipation(step, sourceEventId, reasonCode, at);
+        });
+    }
+
     /** Who acts on a referral: the receiving side or the referrer's. */
     private enum Side {
         RECEIVING {
@@ -494,7 +515,8 @@ public class ReferralService {
             Optional<Referral> found = referralId == null ? Optional.empty() : referrals.findById(referralId);
             if (found.isEmpty()) {
                 // Not one of ours (an enrolment made without a referral, or one erased since): nothing to update.
-                log.info("No referral {} here: the enrolment event does not concern a referral", referralId);
+                // Logged by id only: the event's personRef stays out of the logs.
+                log.info("No referral {} here: the workshop event does not concern a referral", referralId);
                 return;
             }
             Referral referral = found.get();

@@ -579,4 +579,158 @@ class ReferralTests {
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(referral.status()).isEqualTo(status);
     }
+
+    // ---- what a workshop reports about the person's participation ----
+
+    private static Referral enrolled() {
+        Referral referral = accepted();
+        referral.recordEnrolment("evt-confirmed", T0.plusSeconds(120));
+        return referral;
+    }
+
+    @Test
+    void missedSessionsShowAsSessionUnattendedAndKeepTheReferralInProgress() {
+        Referral referral = enrolled();
+
+        List<ReferralEvent> events = referral.recordParticipation(
+                ReferralAction.SESSION_UNATTENDED, "evt-disengaged", null, T0.plusSeconds(900));
+
+        assertThat(events)
+                .containsExactly(new ReferralEvent.ParticipationRecorded(
+                        "ref-1", "evt-disengaged", ReferralAction.SESSION_UNATTENDED, T0.plusSeconds(900)));
+        assertThat(referral.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
+        assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.SESSION_UNATTENDED);
+        HistoryEntry last = referral.history().getLast();
+        assertThat(last.action()).isEqualTo(ReferralAction.SESSION_UNATTENDED);
+        assertThat(last.businessStatus()).isEqualTo(BusinessStatus.SESSION_UNATTENDED);
+        assertThat(last.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
+        assertThat(last.sourceEventId()).isEqualTo("evt-disengaged");
+        assertThat(last.at()).isEqualTo(T0.plusSeconds(900));
+        assertThat(last.actor()).isNull();
+    }
+
+    @Test
+    void theSameParticipationEventTwiceIsRecordedOnceButASecondEpisodeIsRecordedToo() {
+        Referral referral = enrolled();
+        referral.recordParticipation(ReferralAction.SESSION_UNATTENDED, "evt-episode-1", null, T0.plusSeconds(900));
+
+        assertThat(referral.recordParticipation(
+                        ReferralAction.SESSION_UNATTENDED, "evt-episode-1", null, T0.plusSeconds(900)))
+                .isEmpty();
+        assertThat(referral.history()).hasSize(4);
+        assertThat(referral.recordParticipation(
+                        ReferralAction.SESSION_UNATTENDED, "evt-episode-2", null, T0.plusSeconds(9000)))
+                .hasSize(1);
+        assertThat(referral.history()).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ReferralAction.class,
+            names = {"WORKSHOP_WITHDRAWN", "GROUP_CANCELLED", "WORKSHOP_COMPLETED"})
+    void theEndOfAWorkshopPlaceIsAHistoryStepThatLeavesTheReferralOpen(ReferralAction step) {
+        Referral referral = enrolled();
+
+        assertThat(referral.recordParticipation(step, "evt-end", "moved-away", T0.plusSeconds(900)))
+                .hasSize(1);
+
+        // Only the receiving side completes a referral (with its outcome), only the referrer cancels it.
+        assertThat(referral.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
+        assertThat(referral.closedAt()).isNull();
+        assertThat(referral.businessStatus().name()).isEqualTo(step.name());
+        HistoryEntry last = referral.history().getLast();
+        assertThat(last.action()).isEqualTo(step);
+        assertThat(last.reasonCode()).isEqualTo("moved-away");
+        assertThat(last.comment()).isNull();
+        assertThat(last.sourceEventId()).isEqualTo("evt-end");
+    }
+
+    @Test
+    void aWaitlistedPersonsCancelledGroupKeepsTheReferralAccepted() {
+        Referral referral = accepted();
+        referral.recordWaitlisting("evt-waitlisted", 2, T0.plusSeconds(120));
+
+        referral.recordParticipation(
+                ReferralAction.GROUP_CANCELLED, "evt-cancelled", "minimum-not-reached", T0.plusSeconds(900));
+
+        assertThat(referral.status()).isEqualTo(ReferralStatus.ACCEPTED);
+        assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.GROUP_CANCELLED);
+    }
+
+    @Test
+    void aPlaceInAnotherGroupAfterTheFirstOneEndedIsANewEnrolment() {
+        Referral referral = enrolled();
+        referral.recordParticipation(
+                ReferralAction.GROUP_CANCELLED, "evt-cancelled", "minimum-not-reached", T0.plusSeconds(900));
+
+        assertThat(referral.recordWaitlisting("evt-waitlisted-2", 1, T0.plusSeconds(1000)))
+                .hasSize(1);
+        assertThat(referral.recordEnrolment("evt-confirmed-2", T0.plusSeconds(1200)))
+                .hasSize(1);
+        assertThat(referral.recordEnrolment("evt-confirmed-3", T0.plusSeconds(1300)))
+                .isEmpty();
+
+        assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.ENROLLED);
+        assertThat(referral.history())
+                .extracting(HistoryEntry::action)
+                .containsExactly(
+                        ReferralAction.SUBMITTED,
+                        ReferralAction.ACCEPTED,
+                        ReferralAction.ENROLLED,
+                        ReferralAction.GROUP_CANCELLED,
+                        ReferralAction.WAITLISTED,
+                        ReferralAction.ENROLLED);
+    }
+
+    @Test
+    void missedSessionsDoNotEndThePlace() {
+        Referral referral = enrolled();
+        referral.recordParticipation(ReferralAction.SESSION_UNATTENDED, "evt-disengaged", null, T0.plusSeconds(900));
+
+        assertThat(referral.recordWaitlisting("evt-late-waitlisting", 1, T0.plusSeconds(100)))
+                .isEmpty();
+        assertThat(referral.recordEnrolment("evt-other", T0.plusSeconds(1000))).isEmpty();
+        assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.SESSION_UNATTENDED);
+    }
+
+    @Test
+    void participationForAReferralNeverAcceptedIsAnInconsistency() {
+        Referral referral = submitted();
+
+        assertThatThrownBy(() -> referral.recordParticipation(
+                        ReferralAction.SESSION_UNATTENDED, "evt-1", null, T0.plusSeconds(900)))
+                .isInstanceOfSatisfying(
+                        IllegalTransitionException.class,
+                        e -> assertThat(e.currentStatus()).isEqualTo(ReferralStatus.SUBMITTED));
+        assertThat(referral.businessStatus()).isEqualTo(BusinessStatus.RECEIVED);
+        assertThat(referral.history()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ReferralStatus.class,
+            names = {"DECLINED", "REDIRECTED", "COMPLETED", "CANCELLED"})
+    void aClosedReferralTakesNoMoreWorkshopSteps(ReferralStatus status) {
+        Referral referral = in(status);
+        int before = referral.history().size();
+        BusinessStatus businessBefore = referral.businessStatus();
+
+        for (ReferralAction step : Referral.PARTICIPATION.keySet()) {
+            assertThat(referral.recordParticipation(step, "evt-" + step, null, T0.plusSeconds(900)))
+                    .isEmpty();
+        }
+
+        assertThat(referral.status()).isEqualTo(status);
+        assertThat(referral.businessStatus()).isEqualTo(businessBefore);
+        assertThat(referral.history()).hasSize(before);
+    }
+
+    @Test
+    void onlyParticipationStepsAreRecordedAsParticipation() {
+        Referral referral = enrolled();
+
+        assertThatThrownBy(() -> referral.recordParticipation(ReferralAction.COMPLETED, "evt-1", null, T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(referral.status()).isEqualTo(ReferralStatus.IN_PROGRESS);
+    }
 }

@@ -24,16 +24,25 @@ public final class RunningPlatform implements BeforeAllCallback {
 
     /**
      * The "test profile" of the platform under test, given to every component as {@code
-     * SPRING_APPLICATION_JSON} (only alert-service binds {@code maillage.alert.*}): urgency B is due
-     * 30 s after raising instead of 4 h, and the escalation watcher looks every 2 s, so an unanswered
-     * alert escalates within the alert circuit test; 30 s leaves a loaded 2-core machine time to
-     * qualify the alert first. Level 2 comes 10 min after level 1, later than any test waits, so
-     * exactly one escalation per alert is expected.
+     * SPRING_APPLICATION_JSON} (each service binds only its own {@code maillage.<service>.*}). It
+     * compresses time so that what takes hours or weeks in a territory happens within a test:
+     * <ul>
+     *   <li>alert-service: urgency B is due 30 s after raising instead of 4 h, and the escalation
+     *       watcher looks every 2 s, so an unanswered alert escalates within the alert circuit test;
+     *       30 s leaves a loaded 2-core machine time to qualify the alert first. Level 2 comes 10 min
+     *       after level 1, later than any test waits, so exactly one escalation per alert is expected.
+     *   <li>workshop-service: attendance may be recorded up to 60 days before a session starts
+     *       (instead of 30 min), so facilitators record the sessions of a group planned a few days
+     *       ahead (a first session must be in the future) without the test waiting for them.
+     * </ul>
      */
     static final String TEST_PROFILE = """
-            {"maillage":{"alert":{\
+            {"maillage":{\
+            "alert":{\
             "targets":{"B":{"duration":"PT30S"}},\
-            "escalation":{"interval":"PT2S","second-level-after":"PT10M"}}}}""";
+            "escalation":{"interval":"PT2S","second-level-after":"PT10M"}},\
+            "workshop":{\
+            "attendance":{"recordable-before-start":"P60D"}}}}""";
 
     /** The urgency B response-time target of {@link #TEST_PROFILE}. */
     public static final Duration URGENCY_B_TARGET = Duration.ofSeconds(30);
