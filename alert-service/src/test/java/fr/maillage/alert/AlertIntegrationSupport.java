@@ -1,41 +1,19 @@
 package fr.maillage.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fr.maillage.localstack.junit.LocalInfrastructure;
 import fr.maillage.localstack.oidc.TestTokens;
-import fr.maillage.platform.events.CloudEventCodec;
-import fr.maillage.platform.events.EventOutbox;
-import fr.maillage.platform.events.OutboundEvent;
+import fr.maillage.platform.testing.EventPlayer;
 import fr.maillage.platform.testing.EventSchemas;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.maillage.platform.testing.ServiceHttp;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,15 +37,11 @@ public abstract class AlertIntegrationSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final CloudEventCodec CODEC = CloudEventCodec.standalone();
-    private static final EventOutbox OUTBOX = EventOutbox.standalone();
-
     @LocalServerPort
     protected int port;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private KafkaProducer<String, String> producer;
+    private EventPlayer player;
 
     @AfterEach
     void closeClients() throws Exception {
@@ -75,14 +49,14 @@ public abstract class AlertIntegrationSupport {
             closeable.close();
         }
         closeables.clear();
-        producer = null;
+        player = null;
     }
 
     // ---- callers
 
     /** The bearer token of a demo user or partner client ({@code coord-bievre}, {@code partner-epsm}, …). */
     protected static String token(String who) {
-        return TestTokens.demo(who).token();
+        return ServiceHttp.demoToken(who);
     }
 
     /** A facilitator who is not a clinician: no part in the alert circuit. */
@@ -112,31 +86,27 @@ public abstract class AlertIntegrationSupport {
         return UUID.randomUUID().toString();
     }
 
-    // ---- HTTP
+    // ---- HTTP (the kit's ServiceHttp)
 
     protected HttpResponse<String> post(String path, String token, String json) {
-        return post(path, token, json, Map.of());
+        return http().post(path, token, json);
     }
 
     protected HttpResponse<String> post(String path, String token, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(request::header);
-        return send(request, token);
+        return http().post(path, token, json, ServiceHttp.headers(headers));
     }
 
     /** A POST with no body and no Content-Type at all. */
     protected HttpResponse<String> postWithoutBody(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
+        return http().send("POST", path, token, null);
     }
 
     protected HttpResponse<String> get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+        return http().get(path, token);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return ServiceHttp.json(response);
     }
 
     /** The {@code type} slug of a problem answer, e.g. {@code illegal-transition}. */
@@ -146,22 +116,8 @@ public abstract class AlertIntegrationSupport {
         return json(response).path("type").asString().replace("urn:maillage:problem:", "");
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     // ---- the alert circuit over HTTP
@@ -262,61 +218,36 @@ public abstract class AlertIntegrationSupport {
         throw new IllegalArgumentException("No state " + state);
     }
 
-    // ---- other services' events, played with a real producer
+    // ---- other services' events, played with a real producer (the kit's EventPlayer)
 
     /** The structured CloudEvent another service's relay would publish (the kit's own codec). */
     protected static String cloudEvent(String source, String type, String subject, String territory, Object data) {
-        OutboundEvent event = OUTBOX.event(type, subject, territory, List.of(), data);
-        return CODEC.write(event, source);
+        return EventPlayer.cloudEvent(source, type, subject, territory, List.of(), data);
     }
 
     /** Sends a record as a relay does (CloudEvents content type) and waits for the broker's ack. */
     protected RecordMetadata play(String topic, String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        try {
-            return producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return player().play(topic, key, value);
     }
 
     /** Waits until the {@code alert-service} consumer group has committed past this record. */
     protected static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("alert-service")
-                        .partitionsToOffsetAndMetadata()
-                        .get()
-                        .get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
+        EventPlayer.awaitConsumed(bootstrapServers(), "alert-service", record);
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            producer = new KafkaProducer<>(config);
-            closeables.add(producer);
+    private EventPlayer player() {
+        if (player == null) {
+            player = new EventPlayer(bootstrapServers());
+            closeables.add(player);
         }
-        return producer;
+        return player;
     }
 
     protected static String bootstrapServers() {
         return LocalInfrastructure.Endpoints.kafkaBootstrapServers();
     }
 
-    // ---- reading a topic with a real consumer
+    // ---- reading a topic with a real consumer (the kit's TopicReader)
 
     /** Reads {@code topic} from its beginning; what it read accumulates across calls. */
     protected TopicReader read(String topic) {
@@ -325,39 +256,16 @@ public abstract class AlertIntegrationSupport {
         return reader;
     }
 
-    protected static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<String, String> consumer;
-        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /** The kit's reader, with the alert tests' names: keys are alert ids. */
+    protected static final class TopicReader extends fr.maillage.platform.testing.TopicReader {
 
         private TopicReader(String topic) {
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumer = new KafkaConsumer<>(config);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Every record read so far, after one more poll. */
-        public List<ConsumerRecord<String, String>> records() {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return List.copyOf(seen);
+            super(bootstrapServers(), topic, From.BEGINNING);
         }
 
         /** Every record read so far about this alert (key = alert id), as JSON, duplicates included. */
         public List<JsonNode> recordsOf(String alertId) {
-            return records().stream()
-                    .filter(record -> alertId.equals(record.key()))
-                    .map(record -> JSON.readTree(record.value()))
-                    .toList();
+            return eventsKeyed(alertId);
         }
 
         /**
@@ -366,31 +274,17 @@ public abstract class AlertIntegrationSupport {
          * consumers are idempotent on.
          */
         public List<JsonNode> eventsOf(String alertId) {
-            Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
-            for (JsonNode event : recordsOf(alertId)) {
-                JsonNode first = byId.putIfAbsent(event.path("id").asString(), event);
-                assertThat(first == null || first.equals(event))
-                        .as("a duplicate delivery is the same event: %s", event)
-                        .isTrue();
-            }
-            return List.copyOf(byId.values());
+            return history(alertId);
         }
 
         /** Waits until an event of this alert matches, then returns all of the alert's events. */
         public List<JsonNode> awaitEventOf(String alertId, Predicate<JsonNode> matching) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> eventsOf(alertId).stream().anyMatch(matching));
-            return eventsOf(alertId);
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
+            return awaitHistory(alertId, matching);
         }
     }
 
     protected static Predicate<JsonNode> ofType(String type) {
-        return event -> event.path("type").asString().equals(type);
+        return fr.maillage.platform.testing.TopicReader.ofType(type);
     }
 
     protected static Predicate<JsonNode> escalatedTo(int level) {

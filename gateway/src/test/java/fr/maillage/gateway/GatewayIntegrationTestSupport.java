@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.maillage.gateway.support.StubService;
 import fr.maillage.localstack.oidc.TestIssuer;
 import fr.maillage.localstack.oidc.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import fr.maillage.platform.testing.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -48,11 +45,6 @@ abstract class GatewayIntegrationTestSupport {
         }
     }
 
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
     @LocalServerPort
     int port;
 
@@ -71,28 +63,25 @@ abstract class GatewayIntegrationTestSupport {
         return TestTokens.demo("coord-bievre").subject(UUID.randomUUID()).token();
     }
 
+    /** A request to the gateway with no token (the kit's {@link ServiceHttp}: HTTP/1.1, 30 s timeout). */
     HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(30));
+        return http().request(pathAndQuery, null);
     }
 
     HttpRequest.Builder authorized(String pathAndQuery) {
-        return request(pathAndQuery).header("Authorization", "Bearer " + userToken());
+        return http().request(pathAndQuery, userToken());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http().send(request);
     }
 
     HttpResponse<String> get(String pathAndQuery) {
-        return send(authorized(pathAndQuery).GET());
+        return http().get(pathAndQuery, userToken());
+    }
+
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     /** Asserts an RFC 9457 answer from the gateway and returns its JSON. */

@@ -1,34 +1,16 @@
 package fr.maillage.referral;
 
-import static org.awaitility.Awaitility.await;
-
 import fr.maillage.localstack.junit.LocalInfrastructure;
-import fr.maillage.localstack.oidc.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.maillage.platform.testing.EventPlayer;
+import fr.maillage.platform.testing.ServiceHttp;
+import fr.maillage.platform.testing.TopicReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the referral-service integration tests share: the running service on a random port against the
- * real local infrastructure, real HTTP with demo tokens, and real Kafka on both topics.
+ * real local infrastructure, real HTTP with demo tokens, and real Kafka on both topics (the kit's
+ * {@link ServiceHttp}, {@link EventPlayer} and {@link TopicReader}).
  */
 @LocalInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,9 +32,9 @@ public abstract class ReferralServiceTestSupport {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final String REFERRAL_TOPIC = "referral.events.v1";
     protected static final String WORKSHOP_TOPIC = "workshop.events.v1";
+    protected static final String WORKSHOP_SOURCE = "/maillage/workshop";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static KafkaProducer<String, String> producer;
+    private static EventPlayer player;
 
     @LocalServerPort
     protected int port;
@@ -64,58 +47,38 @@ public abstract class ReferralServiceTestSupport {
 
     @AfterAll
     static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
+        if (player != null) {
+            player.close();
+            player = null;
         }
     }
 
     // ---- HTTP ----
 
     protected static String token(String demoName) {
-        return TestTokens.demo(demoName).token();
+        return ServiceHttp.demoToken(demoName);
     }
 
     protected HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
+        return http().get(path, token);
     }
 
+    /** A JSON POST; a null body is sent empty (still labelled JSON); {@code headers} as name/value pairs. */
     protected HttpResponse<String> post(String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request);
+        return http().post(path, token, body, headers);
     }
 
-    private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request;
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** This service's HTTP, for any method and header (the kit's {@link ServiceHttp}). */
+    protected ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return ServiceHttp.json(response);
     }
 
     protected static String json(Object value) {
-        return JSON.writeValueAsString(value);
+        return ServiceHttp.json(value);
     }
 
     // ---- the walking skeleton's requests ----
@@ -169,63 +132,32 @@ public abstract class ReferralServiceTestSupport {
 
     /** Plays a workshop-service event (structured CloudEvent JSON) onto {@code workshop.events.v1}; its id. */
     protected String playWorkshopEvent(String eventId, String type, String groupId, Map<String, Object> data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", eventId);
-        envelope.put("source", "/maillage/workshop");
-        envelope.put("type", type);
-        envelope.put("subject", groupId);
-        envelope.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("territory", "bievre");
-        envelope.put("audience", "lieu-dit msp-bievre");
-        envelope.put("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>(WORKSHOP_TOPIC, groupId, json(envelope));
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        try {
-            producer().send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot play " + type, e);
-        }
+        player().play(
+                        WORKSHOP_TOPIC,
+                        WORKSHOP_SOURCE,
+                        EventPlayer.event(
+                                eventId,
+                                Instant.now(),
+                                type,
+                                groupId,
+                                "bievre",
+                                List.of("lieu-dit", "msp-bievre"),
+                                data));
         return eventId;
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            producer = new KafkaProducer<>(properties);
+    /** The event player (one producer), shared by the class's tests and closed after them. */
+    protected EventPlayer player() {
+        if (player == null) {
+            player = new EventPlayer(bootstrapServers);
         }
-        return producer;
+        return player;
     }
 
     /** Every record of {@code topic} whose key is {@code key}, once there are at least {@code count}. */
     protected List<ConsumerRecord<String, String>> recordsFor(String topic, String key, int count) {
-        List<ConsumerRecord<String, String>> found = new CopyOnWriteArrayList<>();
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers, topic)) {
+            return reader.awaitRecords(key, count);
         }
-        return List.copyOf(found);
     }
 }

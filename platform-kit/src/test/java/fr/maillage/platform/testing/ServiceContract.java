@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.localstack.junit.LocalInfrastructure;
 import fr.maillage.localstack.oidc.TestTokens;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @LocalInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ServiceContract {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -121,11 +115,7 @@ public abstract class ServiceContract {
         assertThat(topic).isEqualTo(applicationName.replace("-service", "") + ".events.v1");
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return ServiceHttp.onPort(port).get(path, token);
     }
 }

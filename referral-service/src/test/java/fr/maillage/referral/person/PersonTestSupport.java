@@ -1,65 +1,19 @@
 package fr.maillage.referral.person;
 
+import fr.maillage.platform.testing.EventPlayer;
 import fr.maillage.referral.ReferralServiceTestSupport;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 
 /** What the person registry's integration tests add to the shared base: any method and header, and registrations. */
 abstract class PersonTestSupport extends ReferralServiceTestSupport {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private KafkaProducer<String, String> producer;
-
-    @AfterEach
-    void closeWorkshopProducer() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
-        }
-    }
-
+    /** Any method; a null body sends none (and no Content-Type); {@code headers} as name/value pairs. */
     protected HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http().send(method, path, token, body, headers);
     }
 
     /** {@code GET /api/persons/{ref}} with a reason. */
@@ -101,35 +55,10 @@ abstract class PersonTestSupport extends ReferralServiceTestSupport {
 
     /** Plays a workshop-service event with its real audience (the shared helper names two institutions). */
     protected void playWorkshop(String type, String subject, String audience, Map<String, Object> data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("specversion", "1.0");
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("source", "/maillage/workshop");
-        envelope.put("type", type);
-        envelope.put("subject", subject);
-        envelope.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        envelope.put("datacontenttype", "application/json");
-        envelope.put("territory", "bievre");
-        envelope.put("audience", audience);
-        envelope.put("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>(WORKSHOP_TOPIC, subject, json(envelope));
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        try {
-            workshopProducer().send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot play " + type, e);
-        }
-    }
-
-    private KafkaProducer<String, String> workshopProducer() {
-        if (producer == null) {
-            Properties properties = new Properties();
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            producer = new KafkaProducer<>(properties);
-        }
-        return producer;
+        player().play(
+                        WORKSHOP_TOPIC,
+                        WORKSHOP_SOURCE,
+                        EventPlayer.event(
+                                type, subject, "bievre", List.of(audience.trim().split("\\s+")), data));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.maillage.localstack.oidc.TestTokens;
+import fr.maillage.platform.testing.TopicReader;
 import fr.maillage.referral.ReferralServiceTestSupport;
 import fr.maillage.referral.person.CareTeams;
 import java.net.http.HttpResponse;
@@ -12,14 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -117,42 +112,17 @@ public abstract class ReferralIntegrationSupport extends ReferralServiceTestSupp
      * the end of every partition: nothing is missed that was there when it was called.
      */
     protected List<JsonNode> eventsOf(String key) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<JsonNode> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(REFERRAL_TOPIC).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(REFERRAL_TOPIC).stream()
-                    .map(info -> new TopicPartition(REFERRAL_TOPIC, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        found.add(JSON.readTree(record.value()));
-                    }
-                }
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers, REFERRAL_TOPIC)) {
+            reader.readToEnd();
+            return reader.eventsKeyed(key);
         }
-        return found;
     }
 
     /** The distinct events (by CloudEvent id: a redelivery is the same event) of {@code key}, by type. */
     protected List<JsonNode> distinctEventsOf(String key, String type) {
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        for (JsonNode event : eventsOf(key)) {
-            if (type.equals(event.path("type").asString())) {
-                byId.putIfAbsent(event.path("id").asString(), event);
-            }
-        }
-        return List.copyOf(byId.values());
+        return TopicReader.distinct(eventsOf(key)).stream()
+                .filter(TopicReader.ofType(type))
+                .toList();
     }
 
     protected static Stream<JsonNode> elements(JsonNode array) {

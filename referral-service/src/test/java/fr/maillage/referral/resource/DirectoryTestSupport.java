@@ -2,32 +2,20 @@ package fr.maillage.referral.resource;
 
 import static org.awaitility.Awaitility.await;
 
+import fr.maillage.platform.testing.TopicReader;
 import fr.maillage.referral.ReferralServiceTestSupport;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
 /** What the directory's integration tests add to the service's test base: PUT, full resources, ETags. */
 abstract class DirectoryTestSupport extends ReferralServiceTestSupport {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A full CMP description of epsm-bievre in {@code territory}; callers adjust it. */
     static Map<String, Object> cmp(String name, String territory) {
@@ -83,24 +71,7 @@ abstract class DirectoryTestSupport extends ReferralServiceTestSupport {
     }
 
     HttpResponse<String> put(String path, String token, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http().put(path, token, body, headers);
     }
 
     /** The {@code sub} of a demo caller's token (what the service records as who did it). */
@@ -124,31 +95,9 @@ abstract class DirectoryTestSupport extends ReferralServiceTestSupport {
      * {@code count}: the outbox delivers at least once, so a redelivery must neither count nor fail a test.
      */
     List<JsonNode> distinctEventsFor(String topic, String key, int count) {
-        Map<String, JsonNode> events = new LinkedHashMap<>();
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        JsonNode event = JSON.readTree(record.value());
-                        events.putIfAbsent(event.path("id").asString(), event);
-                    }
-                }
-                return events.size() >= count;
-            });
+        try (TopicReader reader = TopicReader.fromBeginning(bootstrapServers, topic)) {
+            return reader.awaitHistory(key, count);
         }
-        return List.copyOf(events.values());
     }
 
     /** The stored document, as Mongo holds it. */
