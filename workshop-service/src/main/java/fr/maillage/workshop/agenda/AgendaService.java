@@ -3,12 +3,8 @@ package fr.maillage.workshop.agenda;
 import fr.maillage.platform.security.CurrentUser;
 import fr.maillage.platform.security.Role;
 import fr.maillage.platform.web.Problems;
-import fr.maillage.workshop.programme.ProgrammeService;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,20 +15,18 @@ import org.springframework.stereotype.Service;
 public class AgendaService {
 
     private final FacilitatorSessions sessions;
-    private final ProgrammeService programmes;
     private final IcsFeed feed;
     private final Clock clock;
 
-    AgendaService(FacilitatorSessions sessions, ProgrammeService programmes, IcsFeed feed, Clock clock) {
+    AgendaService(FacilitatorSessions sessions, IcsFeed feed, Clock clock) {
         this.sessions = sessions;
-        this.programmes = programmes;
         this.feed = feed;
         this.clock = clock;
     }
 
     /** The iCalendar feed of {@code facilitatorId}'s sessions readable by {@code reader}. */
     public String calendarOf(String facilitatorId, CurrentUser reader) {
-        return feed.render(entriesOf(facilitatorId, reader), clock.instant(), alternationOfProgrammes());
+        return feed.render(entriesOf(facilitatorId, reader), clock.instant());
     }
 
     /** The entries {@code reader} may see, 404 when they may see none of this facilitator's agenda. */
@@ -46,19 +40,5 @@ public class AgendaService {
                     .toList();
         }
         throw Problems.notFound("facilitator agenda", facilitatorId);
-    }
-
-    /**
-     * Whether a group alternates individual slots, when its entries do not tell: as its programme's
-     * settings say now (a group is planned with them), looked up once per programme and feed.
-     */
-    private Predicate<AgendaEntry> alternationOfProgrammes() {
-        Map<String, Boolean> byProgramme = new HashMap<>();
-        return entry -> byProgramme.computeIfAbsent(
-                entry.programmeId(),
-                programmeId -> programmes
-                        .find(programmeId)
-                        .map(programme -> programmes.settingsOf(programme).alternatingIndividualSlots())
-                        .orElse(false));
     }
 }

@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -44,20 +41,17 @@ public final class IcsFeed {
     /**
      * @param entries the sessions to show (any order)
      * @param stamp when the feed is produced (DTSTAMP of every event)
-     * @param groupAlternates whether an entry's group alternates individual slots with its sessions,
-     *     asked only when the entries themselves do not tell (see {@link #alternates})
      */
-    public String render(List<AgendaEntry> entries, Instant stamp, Predicate<AgendaEntry> groupAlternates) {
+    public String render(List<AgendaEntry> entries, Instant stamp) {
         Calendar calendar = new Calendar()
                 .withProdId(PRODID)
                 .withProperty(ImmutableVersion.VERSION_2_0)
                 .withProperty(ImmutableCalScale.GREGORIAN)
                 .withComponent(paris())
                 .getFluentTarget();
-        Map<String, List<AgendaEntry>> byGroup = entries.stream().collect(Collectors.groupingBy(AgendaEntry::groupId));
         entries.stream()
                 .sorted(Comparator.comparing(AgendaEntry::startsAt).thenComparing(AgendaEntry::sessionId))
-                .map(entry -> event(entry, alternates(entry, byGroup.get(entry.groupId()), groupAlternates), stamp))
+                .map(entry -> event(entry, stamp))
                 .forEach(calendar::add);
         StringWriter ics = new StringWriter();
         try {
@@ -71,11 +65,11 @@ public final class IcsFeed {
         return ics.toString();
     }
 
-    private VEvent event(AgendaEntry entry, boolean alternating, Instant stamp) {
+    private VEvent event(AgendaEntry entry, Instant stamp) {
         VEvent event = new VEvent(
                 entry.startsAt().atZone(SessionCalendar.PARIS),
                 entry.endsAt().atZone(SessionCalendar.PARIS),
-                summary(entry, alternating));
+                summary(entry));
         // The constructor stamps "now"; the feed's stamp comes from the service's clock.
         event.replace(new DtStamp(stamp));
         event.add(new Uid(entry.sessionId() + "@" + UID_DOMAIN));
@@ -89,37 +83,13 @@ public final class IcsFeed {
     }
 
     /**
-     * {@code Atelier collectif — séance 3/8} or {@code Suivi individuel — 2/7}: counted within the
-     * session's kind. An entry's {@code number} and {@code entryCount} count every entry of the
-     * group's calendar; with alternation (GROUP, INDIVIDUAL, …, GROUP: 2n-1 entries) the group
-     * sessions are the odd entries and the individual slots the even ones.
-     *
-     * @param alternating whether the entry's group alternates individual slots with its sessions
+     * {@code Atelier collectif — séance 3/8} or {@code Suivi individuel — 2/7}: the entry counts
+     * within its kind, so a group's individual slots never shift its sessions' numbers.
      */
-    static String summary(AgendaEntry entry, boolean alternating) {
-        if (entry.kind() == SessionKind.INDIVIDUAL) {
-            return "Suivi individuel — " + (entry.number() / 2) + "/" + (entry.entryCount() / 2);
-        }
-        return alternating
-                ? "Atelier collectif — séance " + ((entry.number() + 1) / 2) + "/" + ((entry.entryCount() + 1) / 2)
-                : "Atelier collectif — séance " + entry.number() + "/" + entry.entryCount();
-    }
-
-    /**
-     * Whether the entry's group alternates, which {@link AgendaEntry} does not say. The entries of
-     * its group in this feed tell when one is an individual slot (yes), or when the calendar cannot
-     * be an alternating one: an even number of entries (alternation makes 2n-1) or a group session
-     * at an even place. Otherwise (a facilitator who leads only some group sessions, a substitute)
-     * {@code otherwise} decides.
-     */
-    static boolean alternates(AgendaEntry entry, List<AgendaEntry> sameGroup, Predicate<AgendaEntry> otherwise) {
-        if (sameGroup.stream().anyMatch(other -> other.kind() == SessionKind.INDIVIDUAL)) {
-            return true;
-        }
-        if (entry.entryCount() % 2 == 0 || sameGroup.stream().anyMatch(other -> other.number() % 2 == 0)) {
-            return false;
-        }
-        return otherwise.test(entry);
+    static String summary(AgendaEntry entry) {
+        return entry.kind() == SessionKind.INDIVIDUAL
+                ? "Suivi individuel — " + entry.number() + "/" + entry.ofKind()
+                : "Atelier collectif — séance " + entry.number() + "/" + entry.ofKind();
     }
 
     private VTimeZone paris() {

@@ -2,6 +2,7 @@ package fr.maillage.workshop.group;
 
 import fr.maillage.workshop.agenda.AgendaEntry;
 import fr.maillage.workshop.agenda.FacilitatorSessions;
+import fr.maillage.workshop.schedule.SessionKind;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +28,8 @@ class GroupAgendaService implements FacilitatorSessions {
                                 group.id(),
                                 group.programmeId(),
                                 group.territory(),
-                                session.number(),
-                                group.sessions().size(),
+                                rankWithinKind(group, session),
+                                countOfKind(group, session.kind()),
                                 session.kind(),
                                 session.startsAt(),
                                 session.endsAt(),
@@ -38,5 +39,17 @@ class GroupAgendaService implements FacilitatorSessions {
                 .sorted(Comparator.comparing(AgendaEntry::startsAt, Comparator.<Instant>naturalOrder())
                         .thenComparing(AgendaEntry::sessionId))
                 .toList();
+    }
+
+    // Counted here, from the group's own calendar: the feed sees only the sessions this facilitator leads.
+    private static int rankWithinKind(Group group, Session session) {
+        return (int) group.sessions().stream()
+                .filter(other -> other.kind() == session.kind() && other.number() <= session.number())
+                .count();
+    }
+
+    private static int countOfKind(Group group, SessionKind kind) {
+        return (int)
+                group.sessions().stream().filter(other -> other.kind() == kind).count();
     }
 }

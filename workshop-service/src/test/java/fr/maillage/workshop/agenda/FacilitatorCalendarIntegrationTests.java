@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.maillage.localstack.oidc.TestTokens;
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import fr.maillage.workshop.agenda.InMemoryFacilitatorSessionsTestConfiguration.InMemoryFacilitatorSessions;
-import fr.maillage.workshop.programme.ProgrammeService;
 import fr.maillage.workshop.schedule.SessionCalendar;
 import fr.maillage.workshop.schedule.SessionKind;
 import java.io.IOException;
@@ -19,9 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -52,9 +49,6 @@ class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
     @Autowired
     InMemoryFacilitatorSessions sessions;
 
-    @Autowired
-    ProgrammeService programmes;
-
     private final String bievreFirst = UUID.randomUUID().toString();
     private final String bievreSecond = UUID.randomUUID().toString();
     private final String lyonSession = UUID.randomUUID().toString();
@@ -74,7 +68,8 @@ class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
                 "programme-" + groupId,
                 territory,
                 number,
-                15,
+                // A group of 8 sessions alternating with 7 individual slots.
+                kind == SessionKind.INDIVIDUAL ? 7 : 8,
                 kind,
                 start,
                 start.plus(Duration.ofHours(2)),
@@ -100,7 +95,7 @@ class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
                                 bievreSecond,
                                 "g-bievre",
                                 "bievre",
-                                2,
+                                1,
                                 SessionKind.INDIVIDUAL,
                                 LocalDateTime.of(2026, 12, 8, 14, 0),
                                 "Bureau 2"),
@@ -231,82 +226,32 @@ class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
     }
 
     @Test
-    void aGroupSessionIsCountedAsItsProgrammesSettingsSayWhenTheFeedCannotTell() throws Exception {
-        // A substitute leading one group session of each group: the feed shows no individual slot.
-        String alternating = programme();
-        String notAlternating = programme();
-        assertThat(putSettings(notAlternating, Map.of("sessionCount", 9, "alternatingIndividualSlots", false)))
-                .isEqualTo(200);
+    void aSubstituteLeadingOneSessionSeesItCountedAsItsEntrySays() throws Exception {
+        // The third group session of an alternating group, alone in the feed: no slot to count from.
         Instant start = LocalDateTime.of(2026, 12, 10, 14, 0)
                 .atZone(SessionCalendar.PARIS)
                 .toInstant();
         sessions.set(
                 IDE_BERNARD,
-                List.of(
-                        new AgendaEntry(
-                                "a-5",
-                                "g-a",
-                                alternating,
-                                "bievre",
-                                5,
-                                15,
-                                SessionKind.GROUP,
-                                start,
-                                start.plus(Duration.ofHours(2)),
-                                "Salle A",
-                                List.of(),
-                                List.of(PSY_DURAND, IDE_BERNARD)),
-                        new AgendaEntry(
-                                "n-5",
-                                "g-n",
-                                notAlternating,
-                                "bievre",
-                                5,
-                                9,
-                                SessionKind.GROUP,
-                                start.plus(Duration.ofDays(1)),
-                                start.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)),
-                                "Salle B",
-                                List.of(),
-                                List.of(PSY_DURAND, IDE_BERNARD))));
+                List.of(new AgendaEntry(
+                        "a-5",
+                        "g-a",
+                        "programme-a",
+                        "bievre",
+                        3,
+                        8,
+                        SessionKind.GROUP,
+                        start,
+                        start.plus(Duration.ofHours(2)),
+                        "Salle A",
+                        List.of(),
+                        List.of(PSY_DURAND, IDE_BERNARD))));
 
         Calendar calendar = parse(calendar(IDE_BERNARD, "ide-bernard", null));
 
         assertThat(calendar.<VEvent>getComponents(VEvent.VEVENT))
                 .extracting(event ->
                         event.getProperty(Property.SUMMARY).orElseThrow().getValue())
-                .containsExactly("Atelier collectif — séance 3/8", "Atelier collectif — séance 5/9");
-    }
-
-    /** A programme of bievre as the directory describes it (this context reads no topic). */
-    private String programme() {
-        String id = UUID.randomUUID().toString();
-        programmes.describe(id, "WORKSHOP_PROGRAMME", "lieu-dit", "bievre", List.of("38260"), "ACTIVE", Instant.now());
-        return id;
-    }
-
-    private int putSettings(String programmeId, Map<String, Object> changes) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of(
-                "sessionCount", 8,
-                "sessionMinutes", 120,
-                "minParticipants", 4,
-                "maxParticipants", 10,
-                "cadence", "WEEKLY",
-                "alternatingIndividualSlots", true));
-        body.putAll(changes);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/workshops/programmes/" + programmeId + "/settings"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestTokens.demo("coord-bievre").bearer())
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .containsExactly("Atelier collectif — séance 3/8");
     }
 }

@@ -27,7 +27,10 @@ class IcsFeedTests {
 
     private final IcsFeed feed = new IcsFeed();
 
-    /** An entry of a group of 8 sessions alternating with 7 individual slots (15 entries). */
+    /**
+     * An entry of a group of 8 sessions alternating with 7 individual slots: {@code number} counts
+     * within its kind, of 8 group sessions or of 7 individual slots.
+     */
     private static AgendaEntry entry(
             String sessionId,
             int number,
@@ -42,18 +45,13 @@ class IcsFeedTests {
                 "programme-1",
                 "bievre",
                 number,
-                15,
+                kind == SessionKind.INDIVIDUAL ? 7 : 8,
                 kind,
                 start,
                 start.plusSeconds(2 * 3600),
                 venue,
                 materials,
                 List.of(PSY, IDE));
-    }
-
-    /** Groups that cannot be told from their entries alternate, as the default programme settings do. */
-    private String render(List<AgendaEntry> entries, Instant stamp) {
-        return feed.render(entries, stamp, entry -> true);
     }
 
     private static Calendar parse(String ics) throws Exception {
@@ -72,13 +70,13 @@ class IcsFeedTests {
     void aFeedParsesBackWithOneEventPerSessionAtParisLocalTime() throws Exception {
         AgendaEntry third = entry(
                 "s-5",
-                5,
+                3,
                 SessionKind.GROUP,
                 LocalDateTime.of(2026, 12, 15, 14, 0),
                 "Salle des Tilleuls, MSP Bièvre",
                 List.of("livres", "matériel de dessin", "collation"));
 
-        Calendar calendar = parse(render(List.of(third), STAMP));
+        Calendar calendar = parse(feed.render(List.of(third), STAMP));
 
         assertThat(calendar.getProperty(Property.PRODID).map(Property::getValue))
                 .contains("-//Maillage//Workshops//FR");
@@ -99,13 +97,13 @@ class IcsFeedTests {
 
     @Test
     void theFeedCarriesTheParisTimeZoneAndIsValidICalendar() throws Exception {
-        String ics = render(
+        String ics = feed.render(
                 List.of(
                         entry("s-1", 1, SessionKind.GROUP, LocalDateTime.of(2026, 3, 19, 14, 0), "Salle A", List.of()),
-                        entry("s-2", 2, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 3, 26, 14, 0), "Salle A", null),
+                        entry("s-2", 1, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 3, 26, 14, 0), "Salle A", null),
                         entry(
                                 "s-3",
-                                3,
+                                2,
                                 SessionKind.GROUP,
                                 LocalDateTime.of(2026, 4, 2, 14, 0),
                                 null,
@@ -128,9 +126,9 @@ class IcsFeedTests {
     void sessionsKeepTheirLocalHourAcrossTheSpringDaylightSavingChange() throws Exception {
         // 2026-03-29: Paris moves from UTC+1 to UTC+2; both sessions are at 14:00 on the wall clock.
         AgendaEntry before = entry("s-1", 1, SessionKind.GROUP, LocalDateTime.of(2026, 3, 26, 14, 0), "A", null);
-        AgendaEntry after = entry("s-3", 3, SessionKind.GROUP, LocalDateTime.of(2026, 4, 2, 14, 0), "A", null);
+        AgendaEntry after = entry("s-3", 2, SessionKind.GROUP, LocalDateTime.of(2026, 4, 2, 14, 0), "A", null);
 
-        List<VEvent> events = events(parse(render(List.of(after, before), STAMP)));
+        List<VEvent> events = events(parse(feed.render(List.of(after, before), STAMP)));
 
         assertThat(events)
                 .extracting(event -> value(event, Property.DTSTART))
@@ -143,17 +141,18 @@ class IcsFeedTests {
     }
 
     @Test
-    void groupSessionsAndIndividualSlotsAreCountedWithinTheirKind() {
-        AgendaEntry individual =
-                entry("s-4", 4, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 12, 8, 14, 0), "A", null);
-        AgendaEntry lastGroup = entry("s-15", 15, SessionKind.GROUP, LocalDateTime.of(2027, 3, 2, 14, 0), "A", null);
+    void groupSessionsAndIndividualSlotsAreCountedWithinTheirKind() throws Exception {
+        AgendaEntry secondGroup = entry("s-3", 2, SessionKind.GROUP, LocalDateTime.of(2026, 12, 1, 14, 0), "A", null);
+        AgendaEntry secondIndividual =
+                entry("s-4", 2, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 12, 8, 14, 0), "A", null);
+        AgendaEntry lastGroup = entry("s-15", 8, SessionKind.GROUP, LocalDateTime.of(2027, 3, 2, 14, 0), "A", null);
         AgendaEntry notAlternating = new AgendaEntry(
                 "t-3",
                 "group-2",
                 "programme-1",
                 "bievre",
                 3,
-                8,
+                9,
                 SessionKind.GROUP,
                 STAMP,
                 STAMP.plusSeconds(3600),
@@ -161,86 +160,33 @@ class IcsFeedTests {
                 List.of(),
                 List.of(PSY, IDE));
 
-        assertThat(IcsFeed.summary(individual, true)).isEqualTo("Suivi individuel — 2/7");
-        assertThat(IcsFeed.summary(lastGroup, true)).isEqualTo("Atelier collectif — séance 8/8");
-        assertThat(IcsFeed.summary(notAlternating, false)).isEqualTo("Atelier collectif — séance 3/8");
-    }
-
-    @Test
-    void aGroupIsTakenAsAlternatingWhenTheFeedShowsOneOfItsIndividualSlots() throws Exception {
-        AgendaEntry group = entry("s-3", 3, SessionKind.GROUP, LocalDateTime.of(2026, 12, 1, 14, 0), "A", null);
-        AgendaEntry individual =
-                entry("s-4", 4, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 12, 8, 14, 0), "A", null);
-
-        List<VEvent> events = events(parse(feed.render(List.of(group, individual), STAMP, entry -> false)));
+        List<VEvent> events =
+                events(parse(feed.render(List.of(lastGroup, secondIndividual, notAlternating, secondGroup), STAMP)));
 
         assertThat(events)
                 .extracting(event -> value(event, Property.SUMMARY))
-                .containsExactly("Atelier collectif — séance 2/8", "Suivi individuel — 2/7");
+                .containsExactly(
+                        "Atelier collectif — séance 3/9",
+                        "Atelier collectif — séance 2/8",
+                        "Suivi individuel — 2/7",
+                        "Atelier collectif — séance 8/8");
     }
 
     @Test
-    void aCalendarThatCannotAlternateIsNeverTakenAsAlternating() {
-        AgendaEntry evenCount = new AgendaEntry(
-                "t-3",
-                "group-2",
-                "programme-1",
-                "bievre",
-                3,
-                8,
-                SessionKind.GROUP,
-                STAMP,
-                STAMP.plusSeconds(3600),
-                "B",
-                List.of(),
-                List.of(PSY, IDE));
-        AgendaEntry oddPlace = new AgendaEntry(
-                "u-3",
-                "group-3",
-                "programme-1",
-                "bievre",
-                3,
-                9,
-                SessionKind.GROUP,
-                STAMP,
-                STAMP.plusSeconds(3600),
-                "B",
-                List.of(),
-                List.of(PSY, IDE));
-        AgendaEntry evenPlace = new AgendaEntry(
-                "u-4",
-                "group-3",
-                "programme-1",
-                "bievre",
-                4,
-                9,
-                SessionKind.GROUP,
-                STAMP,
-                STAMP.plusSeconds(3600),
-                "B",
-                List.of(),
-                List.of(PSY, IDE));
-
-        assertThat(IcsFeed.alternates(evenCount, List.of(evenCount), entry -> true))
-                .isFalse();
-        assertThat(IcsFeed.alternates(oddPlace, List.of(oddPlace, evenPlace), entry -> true))
-                .isFalse();
-    }
-
-    @Test
-    void whenTheEntriesCannotTellTheGroupsOwnAnswerDecides() {
+    void anEntryAloneInTheFeedKeepsItsOwnCount() {
+        // A substitute leading one group session: no other entry of its group, nothing to infer from.
         AgendaEntry onlyGroupSession =
-                entry("s-5", 5, SessionKind.GROUP, LocalDateTime.of(2026, 12, 15, 14, 0), "A", null);
+                entry("s-5", 3, SessionKind.GROUP, LocalDateTime.of(2026, 12, 15, 14, 0), "A", null);
+        AgendaEntry onlyIndividual =
+                entry("s-6", 3, SessionKind.INDIVIDUAL, LocalDateTime.of(2026, 12, 22, 14, 0), "A", null);
 
-        assertThat(IcsFeed.alternates(onlyGroupSession, List.of(onlyGroupSession), entry -> true))
-                .isTrue();
-        assertThat(IcsFeed.alternates(onlyGroupSession, List.of(onlyGroupSession), entry -> false))
-                .isFalse();
+        assertThat(IcsFeed.summary(onlyGroupSession)).isEqualTo("Atelier collectif — séance 3/8");
+        assertThat(IcsFeed.summary(onlyIndividual)).isEqualTo("Suivi individuel — 3/7");
     }
 
     @Test
     void anEmptyAgendaIsStillAValidCalendar() throws Exception {
-        Calendar calendar = parse(render(List.of(), STAMP));
+        Calendar calendar = parse(feed.render(List.of(), STAMP));
 
         assertThat(events(calendar)).isEmpty();
         assertThat(calendar.validate().hasErrors()).isFalse();
@@ -248,7 +194,7 @@ class IcsFeedTests {
 
     @Test
     void nothingButTheSessionIsShown() {
-        String ics = render(
+        String ics = feed.render(
                 List.of(entry(
                         "s-1", 1, SessionKind.GROUP, LocalDateTime.of(2026, 12, 1, 14, 0), "A", List.of("livres"))),
                 STAMP);

@@ -1,6 +1,7 @@
 package fr.maillage.workshop.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import fr.maillage.workshop.agenda.AgendaEntry;
@@ -49,21 +50,43 @@ class GroupPortsIntegrationTests extends WorkshopIntegrationSupport {
         List<AgendaEntry> substitutes = facilitatorSessions.of(substitute);
 
         assertThat(leads).hasSize(15).extracting(AgendaEntry::groupId).containsOnly(groupId);
+        // Each entry counts within its kind: 8 group sessions alternating with 7 individual slots.
         assertThat(leads)
-                .extracting(AgendaEntry::number)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+                .filteredOn(entry -> entry.kind() == SessionKind.GROUP)
+                .extracting(AgendaEntry::number, AgendaEntry::ofKind)
+                .containsExactly(
+                        tuple(1, 8),
+                        tuple(2, 8),
+                        tuple(3, 8),
+                        tuple(4, 8),
+                        tuple(5, 8),
+                        tuple(6, 8),
+                        tuple(7, 8),
+                        tuple(8, 8));
+        assertThat(leads)
+                .filteredOn(entry -> entry.kind() == SessionKind.INDIVIDUAL)
+                .extracting(AgendaEntry::number, AgendaEntry::ofKind)
+                .containsExactly(
+                        tuple(1, 7), tuple(2, 7), tuple(3, 7), tuple(4, 7), tuple(5, 7), tuple(6, 7), tuple(7, 7));
         assertThat(leads).extracting(AgendaEntry::startsAt).isSorted();
         AgendaEntry firstEntry = leads.getFirst();
         assertThat(firstEntry.programmeId()).isEqualTo(programmeId);
         assertThat(firstEntry.territory()).isEqualTo("bievre");
-        assertThat(firstEntry.entryCount()).isEqualTo(15);
         assertThat(firstEntry.kind()).isEqualTo(SessionKind.GROUP);
         assertThat(firstEntry.venue()).isEqualTo(venue);
         assertThat(firstEntry.startsAt()).isEqualTo(first.atZone(PARIS).toInstant());
         assertThat(leads.get(1).kind()).isEqualTo(SessionKind.INDIVIDUAL);
-        assertThat(partners).hasSize(14).extracting(AgendaEntry::number).doesNotContain(3);
+        // The third entry of the calendar, handed to the substitute, is the second group session.
+        assertThat(partners)
+                .hasSize(14)
+                .filteredOn(entry -> entry.kind() == SessionKind.GROUP)
+                .extracting(AgendaEntry::number)
+                .containsExactly(1, 3, 4, 5, 6, 7, 8);
         assertThat(substitutes).singleElement().satisfies(entry -> {
             assertThat(entry.sessionId()).isEqualTo(third.get("id").asString());
+            assertThat(entry.kind()).isEqualTo(SessionKind.GROUP);
+            assertThat(entry.number()).isEqualTo(2);
+            assertThat(entry.ofKind()).isEqualTo(8);
             assertThat(entry.facilitatorIds()).containsExactly(lead, substitute);
             assertThat(entry.materials()).containsExactly("feutres");
             assertThat(entry.startsAt())
