@@ -1,20 +1,11 @@
 package fr.maillage.workshop;
 
-import static org.awaitility.Awaitility.await;
-
 import fr.maillage.localstack.junit.LocalInfrastructure;
 import fr.maillage.localstack.oidc.DemoUsers;
-import fr.maillage.localstack.oidc.TestTokens;
-import fr.maillage.platform.events.CloudEventCodec;
-import fr.maillage.platform.events.EventOutbox;
-import fr.maillage.platform.events.OutboundEvent;
+import fr.maillage.platform.testing.EventPlayer;
 import fr.maillage.platform.testing.MutableClock;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.maillage.platform.testing.ServiceHttp;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,24 +14,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,20 +59,17 @@ public abstract class WorkshopIntegrationSupport {
 
     public static final String REFERRAL_TOPIC = "referral.events.v1";
     public static final String WORKSHOP_TOPIC = "workshop.events.v1";
+    static final String REFERRAL_SOURCE = "/maillage/referral";
     public static final String PSY_DURAND = DemoUsers.PSY_DURAND_ID.toString();
     public static final String IDE_BERNARD = DemoUsers.IDE_BERNARD_ID.toString();
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final CloudEventCodec CODEC = CloudEventCodec.standalone();
-    private static final EventOutbox OUTBOX = EventOutbox.standalone();
-
     @LocalServerPort
     protected int port;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private KafkaProducer<String, String> producer;
+    private EventPlayer player;
 
     @AfterEach
     void closeClients() throws Exception {
@@ -103,27 +77,25 @@ public abstract class WorkshopIntegrationSupport {
             closeable.close();
         }
         closeables.clear();
-        producer = null;
+        player = null;
     }
 
-    // ---- HTTP
+    // ---- HTTP (the kit's ServiceHttp, with a demo user's token)
 
     protected HttpResponse<String> post(String path, String who, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(authorised(request, who));
+        return http().post(path, ServiceHttp.demoToken(who), json);
     }
 
     protected HttpResponse<String> get(String path, String who) {
-        return send(authorised(HttpRequest.newBuilder(uri(path)).GET(), who));
+        return http().get(path, ServiceHttp.demoToken(who));
     }
 
     protected HttpResponse<String> put(String path, String who, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        return send(authorised(request, who));
+        return http().put(path, ServiceHttp.demoToken(who), json);
+    }
+
+    protected ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     // ---- groups, planned so that tests sharing the demo facilitators never clash
@@ -242,65 +214,29 @@ public abstract class WorkshopIntegrationSupport {
         return JSON.readTree(response.body());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpRequest authorised(HttpRequest.Builder request, String who) {
-        if (who != null) {
-            request.header("Authorization", TestTokens.demo(who).bearer());
-        }
-        return request.build();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- referral-service's events, played with a real producer
 
     /** The structured CloudEvent referral-service would publish (built with the kit's own codec). */
     protected static String referralEvent(
             String type, String subject, String territory, Set<String> audience, Object data) {
-        OutboundEvent event = OUTBOX.event(type, subject, territory, audience, data);
-        return CODEC.write(event, "/maillage/referral");
+        return EventPlayer.cloudEvent(REFERRAL_SOURCE, type, subject, territory, audience, data);
     }
 
     /** The same, dated {@code time} (to play events out of order). */
     protected static String referralEventAt(
             Instant time, String type, String subject, String territory, Set<String> audience, Object data) {
-        OutboundEvent event = OUTBOX.event(type, subject, territory, audience, data);
-        OutboundEvent dated = new OutboundEvent(
-                event.id(),
-                event.type(),
-                event.subject(),
-                event.territory(),
-                event.audience(),
-                time,
-                event.data(),
-                event.traceparent());
-        return CODEC.write(dated, "/maillage/referral");
+        return EventPlayer.cloudEvent(
+                REFERRAL_SOURCE,
+                EventPlayer.event(UUID.randomUUID().toString(), time, type, subject, territory, audience, data));
     }
 
     /** Sends a record to {@code referral.events.v1} as referral-service's relay does; waits for the ack. */
     protected RecordMetadata play(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(REFERRAL_TOPIC, key, value);
-        record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        try {
-            return producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        if (player == null) {
+            player = EventPlayer.local();
+            closeables.add(player);
         }
+        return player.play(REFERRAL_TOPIC, key, value);
     }
 
     /** Registers a workshop programme of {@code lieu-dit} in {@code bievre}; waits until the service knows it. */
@@ -366,30 +302,7 @@ public abstract class WorkshopIntegrationSupport {
 
     /** Waits until the {@code workshop-service} consumer group has committed past this record. */
     protected static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("workshop-service")
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                OffsetAndMetadata committed = offsets.get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
-    }
-
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-            producer = new KafkaProducer<>(config);
-            closeables.add(producer);
-        }
-        return producer;
+        EventPlayer.awaitConsumed("workshop-service", record);
     }
 
     protected static String bootstrapServers() {
@@ -405,56 +318,16 @@ public abstract class WorkshopIntegrationSupport {
         return reader;
     }
 
-    protected static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<String, String> consumer;
-        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    /** The kit's reader, from the topic's beginning. */
+    protected static final class TopicReader extends fr.maillage.platform.testing.TopicReader {
 
         TopicReader(String topic) {
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumer = new KafkaConsumer<>(config);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Everything read so far, after one more poll. */
-        public List<ConsumerRecord<String, String>> records() {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return List.copyOf(records);
-        }
-
-        /** The CloudEvents read so far (as JSON) that match. */
-        public List<JsonNode> events(Predicate<JsonNode> matching) {
-            return records().stream()
-                    .map(record -> JSON.readTree(record.value()))
-                    .filter(matching)
-                    .toList();
-        }
-
-        /** Waits until {@code count} matching events have been read, returns them. */
-        public List<JsonNode> awaitEvents(int count, Predicate<JsonNode> matching) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(matching).size() >= count);
-            return events(matching);
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
+            super(bootstrapServers(), topic, From.BEGINNING);
         }
     }
 
     /** Matches a CloudEvent by type and a data field. */
     protected static Predicate<JsonNode> event(String type, String dataField, String value) {
-        return event -> event.path("type").asString().equals(type)
-                && event.path("data").path(dataField).asString().equals(value);
+        return fr.maillage.platform.testing.TopicReader.withData(type, dataField, value);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -31,8 +30,8 @@ class AttendanceService {
     /** The two facilitators recording at once is the usual race: a few retries always get through. */
     static final int MAX_ATTEMPTS = 20;
 
-    // Resolved at use: the groups implement the roster and read the ledger of this package.
-    private final ObjectProvider<SessionRoster> rosters;
+    // The groups implement the roster (and read this package's ledger, which does not need them).
+    private final SessionRoster rosters;
     private final GroupAttendanceRepository attendances;
     private final AttendanceMessages messages;
     private final DisengagementPolicy policy;
@@ -40,7 +39,7 @@ class AttendanceService {
     private final Clock clock;
 
     AttendanceService(
-            ObjectProvider<SessionRoster> rosters,
+            SessionRoster rosters,
             GroupAttendanceRepository attendances,
             AttendanceMessages messages,
             DisengagementPolicy policy,
@@ -108,7 +107,7 @@ class AttendanceService {
     }
 
     private Roster roster(String groupId) {
-        return rosters.getObject().of(groupId).orElseThrow(() -> Problems.notFound("group", groupId));
+        return rosters.of(groupId).orElseThrow(() -> Problems.notFound("group", groupId));
     }
 
     // The group's pair, or a facilitator of one of its sessions (a substitute).
