@@ -2,16 +2,12 @@ package fr.maillage.workshop.agenda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.localstack.oidc.TestTokens;
+import fr.maillage.platform.testing.ServiceHttp;
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import fr.maillage.workshop.agenda.InMemoryFacilitatorSessionsTestConfiguration.InMemoryFacilitatorSessions;
 import fr.maillage.workshop.schedule.SessionCalendar;
 import fr.maillage.workshop.schedule.SessionKind;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +39,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.kafka.listener.auto-startup=false")
 @DirtiesContext
 class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     InMemoryFacilitatorSessions sessions;
@@ -110,23 +104,11 @@ class FacilitatorCalendarIntegrationTests extends WorkshopIntegrationSupport {
     }
 
     private HttpResponse<String> calendar(String facilitatorId, String who, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/workshops/facilitators/" + facilitatorId + "/calendar.ics"))
-                .GET();
-        if (who != null) {
-            request.header("Authorization", TestTokens.demo(who).bearer());
-        }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String path = "/api/workshops/facilitators/" + facilitatorId + "/calendar.ics";
+        return http().get(
+                        path,
+                        ServiceHttp.demoToken(who),
+                        accept == null ? new String[0] : new String[] {"Accept", accept});
     }
 
     private static Calendar parse(HttpResponse<String> response) throws Exception {

@@ -2,30 +2,19 @@ package fr.maillage.workshop.attendance;
 
 import static org.awaitility.Awaitility.await;
 
-import fr.maillage.localstack.oidc.TestTokens;
 import fr.maillage.workshop.WorkshopIntegrationSupport;
 import fr.maillage.workshop.attendance.SessionRoster.Participant;
 import fr.maillage.workshop.attendance.SessionRoster.Roster;
 import fr.maillage.workshop.attendance.SessionRoster.RosterSession;
 import fr.maillage.workshop.schedule.SessionKind;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,8 +33,6 @@ public abstract class AttendanceIntegrationSupport extends WorkshopIntegrationSu
 
     /** Entries in a test group's calendar. */
     protected static final int SESSIONS = 6;
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     protected InMemorySessionRoster rosters;
@@ -139,23 +126,6 @@ public abstract class AttendanceIntegrationSupport extends WorkshopIntegrationSu
         return json(response);
     }
 
-    protected HttpResponse<String> put(String path, String who, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (who != null) {
-            request.header("Authorization", TestTokens.demo(who).bearer());
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- what reached workshop.events.v1
 
     /** Waits until the relay has published (and removed) every pending event of the group's attendance. */
@@ -172,33 +142,12 @@ public abstract class AttendanceIntegrationSupport extends WorkshopIntegrationSu
      */
     protected List<JsonNode> publishedEvents(String groupId, String type) {
         awaitPublished(groupId);
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !consumer.partitionsFor(WORKSHOP_TOPIC).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(WORKSHOP_TOPIC).stream()
-                    .map(info -> new TopicPartition(WORKSHOP_TOPIC, info.partition()))
+        try (var reader = fr.maillage.platform.testing.TopicReader.fromBeginning(bootstrapServers(), WORKSHOP_TOPIC)) {
+            return reader.readToEnd().stream()
+                    .filter(record -> groupId.equals(record.key()))
+                    .map(record -> JSON.readTree(record.value()))
+                    .filter(event -> event.path("type").asString().equals(type))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (groupId.equals(record.key())) {
-                        JsonNode event = JSON.readTree(record.value());
-                        if (event.path("type").asString().equals(type)) {
-                            events.add(event);
-                        }
-                    }
-                }
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
-            });
         }
-        return events;
     }
 }

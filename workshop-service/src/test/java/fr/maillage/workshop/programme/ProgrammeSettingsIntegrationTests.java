@@ -2,14 +2,10 @@ package fr.maillage.workshop.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.maillage.localstack.oidc.TestTokens;
 import fr.maillage.platform.security.CurrentUser;
 import fr.maillage.platform.security.Role;
+import fr.maillage.platform.testing.ServiceHttp;
 import fr.maillage.workshop.WorkshopIntegrationSupport;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 class ProgrammeSettingsIntegrationTests extends WorkshopIntegrationSupport {
 
     private static final String UPDATED = "fr.maillage.referral.resource-updated.v1";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String FORTNIGHTLY_TWELVE = """
             {"sessionCount":12,"sessionMinutes":90,"minParticipants":3,"maxParticipants":8,\
@@ -47,21 +42,11 @@ class ProgrammeSettingsIntegrationTests extends WorkshopIntegrationSupport {
     MongoTemplate mongo;
 
     private HttpResponse<String> put(String path, String who, String json, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", TestTokens.demo(who).bearer())
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http().put(
+                        path,
+                        ServiceHttp.demoToken(who),
+                        json,
+                        ifMatch == null ? new String[0] : new String[] {"If-Match", ifMatch});
     }
 
     private HttpResponse<String> putSettings(String programmeId, String who, String json) {
