@@ -11,6 +11,7 @@ import fr.maillage.workshop.group.GroupEvent.GroupScheduled;
 import fr.maillage.workshop.group.GroupEvent.Participant;
 import fr.maillage.workshop.group.GroupEvent.ParticipantCompleted;
 import fr.maillage.workshop.group.GroupEvent.ParticipantWithdrew;
+import fr.maillage.workshop.group.GroupEvent.Participation;
 import fr.maillage.workshop.schedule.SessionKind;
 import fr.maillage.workshop.schedule.Slot;
 import java.time.Instant;
@@ -275,18 +276,10 @@ public class Group implements PublishesEvents {
             enrolments.add(Enrolment.of(enrolmentId, candidate, EnrolmentStatus.CONFIRMED, now));
             return Optional.of(confirmed(enrolment(enrolmentId).orElseThrow(), now, false));
         }
-        enrolments.add(Enrolment.of(enrolmentId, candidate, EnrolmentStatus.WAITLISTED, now));
+        Enrolment waitlisted = Enrolment.of(enrolmentId, candidate, EnrolmentStatus.WAITLISTED, now);
+        enrolments.add(waitlisted);
         return Optional.of(new EnrolmentWaitlisted(
-                id,
-                enrolmentId,
-                programmeId,
-                programmeInstitution,
-                territory,
-                candidate.referralId(),
-                candidate.personRef(),
-                candidate.referrerInstitution(),
-                positionOf(enrolmentId).orElseThrow(),
-                now));
+                participation(waitlisted), positionOf(enrolmentId).orElseThrow(), now));
     }
 
     /** Whether the candidate's referral is in this group, or the person holds or awaits a place here. */
@@ -296,7 +289,12 @@ public class Group implements PublishesEvents {
     }
 
     private EnrolmentConfirmed confirmed(Enrolment enrolment, Instant now, boolean promoted) {
-        return new EnrolmentConfirmed(
+        return new EnrolmentConfirmed(participation(enrolment), now, promoted);
+    }
+
+    /** What every event about this enrolment says of it and of the group. */
+    private Participation participation(Enrolment enrolment) {
+        return new Participation(
                 id,
                 enrolment.id(),
                 programmeId,
@@ -304,9 +302,7 @@ public class Group implements PublishesEvents {
                 territory,
                 enrolment.referralId(),
                 enrolment.personRef(),
-                enrolment.referrerInstitution(),
-                now,
-                promoted);
+                enrolment.referrerInstitution());
     }
 
     /**
@@ -328,17 +324,7 @@ public class Group implements PublishesEvents {
         }
         replace(enrolment.withdrawn(reason, now));
         List<GroupEvent> events = new ArrayList<>();
-        events.add(new ParticipantWithdrew(
-                id,
-                enrolment.id(),
-                programmeId,
-                programmeInstitution,
-                territory,
-                enrolment.referralId(),
-                enrolment.personRef(),
-                enrolment.referrerInstitution(),
-                reason,
-                now));
+        events.add(new ParticipantWithdrew(participation(enrolment), reason, now));
         // An erased person (anonymised) cannot be told of a place: the next one gets it.
         Optional<Enrolment> next;
         while (hasPlace()
@@ -433,18 +419,7 @@ public class Group implements PublishesEvents {
             replace(enrolment.concluded(outcome, sessionsAttended, now));
             if (outcome == EnrolmentStatus.COMPLETED) {
                 completed++;
-                events.add(new ParticipantCompleted(
-                        id,
-                        enrolment.id(),
-                        programmeId,
-                        programmeInstitution,
-                        territory,
-                        enrolment.referralId(),
-                        enrolment.personRef(),
-                        enrolment.referrerInstitution(),
-                        sessionsAttended,
-                        groupSessions,
-                        now));
+                events.add(new ParticipantCompleted(participation(enrolment), sessionsAttended, groupSessions, now));
             } else {
                 notCompleted++;
             }

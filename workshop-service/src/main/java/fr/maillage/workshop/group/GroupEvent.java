@@ -69,8 +69,15 @@ public sealed interface GroupEvent {
             Instant completedAt)
             implements GroupEvent {}
 
-    /** A person got one of the group's places, at once or promoted from the waiting list. */
-    record EnrolmentConfirmed(
+    /**
+     * Whose enrolment, in which group of which programme and territory, and who referred them: what
+     * every event about one participant says first.
+     *
+     * @param referralId null when a coordinator enrolled the person directly
+     * @param personRef null once the person was erased from the registry
+     * @param referrerInstitution null when nobody referred the person
+     */
+    record Participation(
             String groupId,
             String enrolmentId,
             String programmeId,
@@ -78,51 +85,49 @@ public sealed interface GroupEvent {
             String territory,
             String referralId,
             String personRef,
-            String referrerInstitution,
-            Instant confirmedAt,
-            boolean promotedFromWaitlist)
-            implements GroupEvent {}
+            String referrerInstitution) {}
+
+    /** An event about one person's enrolment; it reads its facts from its {@link Participation}. */
+    sealed interface ParticipationEvent extends GroupEvent {
+
+        Participation participation();
+
+        @Override
+        default String groupId() {
+            return participation().groupId();
+        }
+
+        default String enrolmentId() {
+            return participation().enrolmentId();
+        }
+
+        default String programmeInstitution() {
+            return participation().programmeInstitution();
+        }
+
+        default String referralId() {
+            return participation().referralId();
+        }
+
+        default String referrerInstitution() {
+            return participation().referrerInstitution();
+        }
+    }
+
+    /** A person got one of the group's places, at once or promoted from the waiting list. */
+    record EnrolmentConfirmed(Participation participation, Instant confirmedAt, boolean promotedFromWaitlist)
+            implements ParticipationEvent {}
 
     /** The group was full: the person waits, at {@code position} (1 = next) in the waiting order. */
-    record EnrolmentWaitlisted(
-            String groupId,
-            String enrolmentId,
-            String programmeId,
-            String programmeInstitution,
-            String territory,
-            String referralId,
-            String personRef,
-            String referrerInstitution,
-            int position,
-            Instant waitlistedAt)
-            implements GroupEvent {}
+    record EnrolmentWaitlisted(Participation participation, int position, Instant waitlistedAt)
+            implements ParticipationEvent {}
 
     /** A person left the group or its waiting list; {@code reason} is a code, never free text. */
-    record ParticipantWithdrew(
-            String groupId,
-            String enrolmentId,
-            String programmeId,
-            String programmeInstitution,
-            String territory,
-            String referralId,
-            String personRef,
-            String referrerInstitution,
-            String reason,
-            Instant withdrewAt)
-            implements GroupEvent {}
+    record ParticipantWithdrew(Participation participation, String reason, Instant withdrewAt)
+            implements ParticipationEvent {}
 
     /** A participant came to enough of the group sessions. */
     record ParticipantCompleted(
-            String groupId,
-            String enrolmentId,
-            String programmeId,
-            String programmeInstitution,
-            String territory,
-            String referralId,
-            String personRef,
-            String referrerInstitution,
-            int sessionsAttended,
-            int groupSessions,
-            Instant completedAt)
-            implements GroupEvent {}
+            Participation participation, int sessionsAttended, int groupSessions, Instant completedAt)
+            implements ParticipationEvent {}
 }

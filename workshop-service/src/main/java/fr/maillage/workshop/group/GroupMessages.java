@@ -1,5 +1,6 @@
 package fr.maillage.workshop.group;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.maillage.platform.events.EventOutbox;
 import fr.maillage.platform.events.OutboundEvent;
 import fr.maillage.workshop.group.GroupEvent.EnrolmentConfirmed;
@@ -10,12 +11,14 @@ import fr.maillage.workshop.group.GroupEvent.GroupOpened;
 import fr.maillage.workshop.group.GroupEvent.GroupScheduled;
 import fr.maillage.workshop.group.GroupEvent.ParticipantCompleted;
 import fr.maillage.workshop.group.GroupEvent.ParticipantWithdrew;
+import fr.maillage.workshop.group.GroupEvent.Participation;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +62,7 @@ class GroupMessages {
                         GROUP_SCHEDULED,
                         scheduled.groupId(),
                         scheduled.territory(),
-                        Set.of(scheduled.programmeInstitution()),
+                        audience(scheduled.programmeInstitution()),
                         new GroupScheduledV1(
                                 scheduled.groupId(),
                                 scheduled.programmeId(),
@@ -77,7 +80,7 @@ class GroupMessages {
                         GROUP_OPENED,
                         opened.groupId(),
                         opened.territory(),
-                        Set.of(opened.programmeInstitution()),
+                        audience(opened.programmeInstitution()),
                         new GroupOpenedV1(
                                 opened.groupId(),
                                 opened.programmeId(),
@@ -91,7 +94,9 @@ class GroupMessages {
                         cancelled.territory(),
                         audience(
                                 cancelled.programmeInstitution(),
-                                cancelled.participants().stream().map(GroupEvent.Participant::referrerInstitution)),
+                                cancelled.participants().stream()
+                                        .map(GroupEvent.Participant::referrerInstitution)
+                                        .toArray(String[]::new)),
                         new GroupCancelledV1(
                                 cancelled.groupId(),
                                 cancelled.programmeId(),
@@ -112,7 +117,7 @@ class GroupMessages {
                         GROUP_COMPLETED,
                         completed.groupId(),
                         completed.territory(),
-                        Set.of(completed.programmeInstitution()),
+                        audience(completed.programmeInstitution()),
                         new GroupCompletedV1(
                                 completed.groupId(),
                                 completed.programmeId(),
@@ -123,74 +128,49 @@ class GroupMessages {
                                 completed.withdrawnCount(),
                                 text(completed.completedAt())));
             case EnrolmentConfirmed confirmed ->
-                outbox.event(
+                participationEvent(
                         ENROLMENT_CONFIRMED,
-                        confirmed.groupId(),
-                        confirmed.territory(),
-                        audience(confirmed.programmeInstitution(), Stream.of(confirmed.referrerInstitution())),
-                        new EnrolmentConfirmedV1(
-                                confirmed.enrolmentId(),
-                                confirmed.groupId(),
-                                confirmed.programmeId(),
-                                confirmed.referralId(),
-                                confirmed.personRef(),
-                                confirmed.territory(),
-                                text(confirmed.confirmedAt()),
-                                confirmed.promotedFromWaitlist()));
+                        confirmed.participation(),
+                        common -> new EnrolmentConfirmedV1(
+                                common, text(confirmed.confirmedAt()), confirmed.promotedFromWaitlist()));
             case EnrolmentWaitlisted waitlisted ->
-                outbox.event(
+                participationEvent(
                         ENROLMENT_WAITLISTED,
-                        waitlisted.groupId(),
-                        waitlisted.territory(),
-                        audience(waitlisted.programmeInstitution(), Stream.of(waitlisted.referrerInstitution())),
-                        new EnrolmentWaitlistedV1(
-                                waitlisted.enrolmentId(),
-                                waitlisted.groupId(),
-                                waitlisted.programmeId(),
-                                waitlisted.referralId(),
-                                waitlisted.personRef(),
-                                waitlisted.territory(),
-                                waitlisted.position(),
-                                text(waitlisted.waitlistedAt())));
+                        waitlisted.participation(),
+                        common -> new EnrolmentWaitlistedV1(
+                                common, waitlisted.position(), text(waitlisted.waitlistedAt())));
             case ParticipantWithdrew withdrew ->
-                outbox.event(
+                participationEvent(
                         PARTICIPANT_WITHDREW,
-                        withdrew.groupId(),
-                        withdrew.territory(),
-                        audience(withdrew.programmeInstitution(), Stream.of(withdrew.referrerInstitution())),
-                        new ParticipantWithdrewV1(
-                                withdrew.enrolmentId(),
-                                withdrew.groupId(),
-                                withdrew.programmeId(),
-                                withdrew.referralId(),
-                                withdrew.personRef(),
-                                withdrew.territory(),
-                                withdrew.reason(),
-                                text(withdrew.withdrewAt())));
+                        withdrew.participation(),
+                        common -> new ParticipantWithdrewV1(common, withdrew.reason(), text(withdrew.withdrewAt())));
             case ParticipantCompleted completed ->
-                outbox.event(
+                participationEvent(
                         PARTICIPANT_COMPLETED,
-                        completed.groupId(),
-                        completed.territory(),
-                        audience(completed.programmeInstitution(), Stream.of(completed.referrerInstitution())),
-                        new ParticipantCompletedV1(
-                                completed.enrolmentId(),
-                                completed.groupId(),
-                                completed.programmeId(),
-                                completed.referralId(),
-                                completed.personRef(),
-                                completed.territory(),
+                        completed.participation(),
+                        common -> new ParticipantCompletedV1(
+                                common,
                                 completed.sessionsAttended(),
                                 completed.groupSessions(),
                                 text(completed.completedAt())));
         };
     }
 
-    // A referrer may belong to the programme's own institution (one entry then), or be absent (a
-    // coordinator enrolled the person directly).
-    private static Set<String> audience(String programmeInstitution, Stream<String> referrerInstitutions) {
+    /** An event about one person's enrolment, told to the programme's institution and their referrer's. */
+    private OutboundEvent participationEvent(String type, Participation participation, Function<Common, Object> data) {
+        return outbox.event(
+                type,
+                participation.groupId(),
+                participation.territory(),
+                audience(participation.programmeInstitution(), participation.referrerInstitution()),
+                data.apply(Common.of(participation)));
+    }
+
+    // The programme's institution and the referrers of the people concerned. A referrer may belong to the
+    // programme's own institution (one entry then), or be absent (a coordinator enrolled the person directly).
+    private static Set<String> audience(String programmeInstitution, String... referrerInstitutions) {
         Set<String> audience = new LinkedHashSet<>();
-        referrerInstitutions.filter(Objects::nonNull).forEach(audience::add);
+        Arrays.stream(referrerInstitutions).filter(Objects::nonNull).forEach(audience::add);
         audience.add(programmeInstitution);
         return audience;
     }
@@ -242,48 +222,39 @@ class GroupMessages {
             int withdrawnCount,
             String completedAt) {}
 
-    /** {@code fr.maillage.workshop.enrolment-confirmed.v1} data; referralId null when a coordinator enrolled. */
-    record EnrolmentConfirmedV1(
+    /**
+     * What every enrolment and participant event says first: which enrolment, in which group of which
+     * programme, whose (referralId null when a coordinator enrolled, personRef null once erased), where.
+     */
+    record Common(
             String enrolmentId,
             String groupId,
             String programmeId,
             String referralId,
             String personRef,
-            String territory,
-            String confirmedAt,
-            boolean promotedFromWaitlist) {}
+            String territory) {
+
+        static Common of(Participation participation) {
+            return new Common(
+                    participation.enrolmentId(),
+                    participation.groupId(),
+                    participation.programmeId(),
+                    participation.referralId(),
+                    participation.personRef(),
+                    participation.territory());
+        }
+    }
+
+    /** {@code fr.maillage.workshop.enrolment-confirmed.v1} data. */
+    record EnrolmentConfirmedV1(@JsonUnwrapped Common enrolment, String confirmedAt, boolean promotedFromWaitlist) {}
 
     /** {@code fr.maillage.workshop.enrolment-waitlisted.v1} data. */
-    record EnrolmentWaitlistedV1(
-            String enrolmentId,
-            String groupId,
-            String programmeId,
-            String referralId,
-            String personRef,
-            String territory,
-            int position,
-            String waitlistedAt) {}
+    record EnrolmentWaitlistedV1(@JsonUnwrapped Common enrolment, int position, String waitlistedAt) {}
 
     /** {@code fr.maillage.workshop.participant-withdrew.v1} data; {@code reason} is a code. */
-    record ParticipantWithdrewV1(
-            String enrolmentId,
-            String groupId,
-            String programmeId,
-            String referralId,
-            String personRef,
-            String territory,
-            String reason,
-            String withdrewAt) {}
+    record ParticipantWithdrewV1(@JsonUnwrapped Common enrolment, String reason, String withdrewAt) {}
 
     /** {@code fr.maillage.workshop.participant-completed.v1} data. */
     record ParticipantCompletedV1(
-            String enrolmentId,
-            String groupId,
-            String programmeId,
-            String referralId,
-            String personRef,
-            String territory,
-            int sessionsAttended,
-            int groupSessions,
-            String completedAt) {}
+            @JsonUnwrapped Common enrolment, int sessionsAttended, int groupSessions, String completedAt) {}
 }

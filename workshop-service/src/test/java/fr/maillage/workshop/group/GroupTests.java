@@ -15,6 +15,7 @@ import fr.maillage.workshop.group.GroupEvent.GroupScheduled;
 import fr.maillage.workshop.group.GroupEvent.Participant;
 import fr.maillage.workshop.group.GroupEvent.ParticipantCompleted;
 import fr.maillage.workshop.group.GroupEvent.ParticipantWithdrew;
+import fr.maillage.workshop.group.GroupEvent.Participation;
 import fr.maillage.workshop.schedule.SessionKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,7 +154,10 @@ class GroupTests {
 
         assertThat(event)
                 .isEqualTo(new EnrolmentConfirmed(
-                        "g1", "e1", "programme-1", "lieu-dit", "bievre", "r1", "person-r1", "msp-bievre", NOW, false));
+                        new Participation(
+                                "g1", "e1", "programme-1", "lieu-dit", "bievre", "r1", "person-r1", "msp-bievre"),
+                        NOW,
+                        false));
     }
 
     @Test
@@ -226,25 +230,27 @@ class GroupTests {
         assertThat(events)
                 .containsExactly(
                         new ParticipantWithdrew(
-                                "g1",
-                                "e1",
-                                "programme-1",
-                                "lieu-dit",
-                                "bievre",
-                                "r1",
-                                "person-r1",
-                                "msp-bievre",
+                                new Participation(
+                                        "g1",
+                                        "e1",
+                                        "programme-1",
+                                        "lieu-dit",
+                                        "bievre",
+                                        "r1",
+                                        "person-r1",
+                                        "msp-bievre"),
                                 "moved-away",
                                 later),
                         new EnrolmentConfirmed(
-                                "g1",
-                                "e4",
-                                "programme-1",
-                                "lieu-dit",
-                                "bievre",
-                                "urgent",
-                                "person-urgent",
-                                "msp-bievre",
+                                new Participation(
+                                        "g1",
+                                        "e4",
+                                        "programme-1",
+                                        "lieu-dit",
+                                        "bievre",
+                                        "urgent",
+                                        "person-urgent",
+                                        "msp-bievre"),
                                 later,
                                 true));
         Enrolment withdrawn = group.enrolment("e1").orElseThrow();
@@ -355,14 +361,15 @@ class GroupTests {
         assertThat(events)
                 .containsExactly(
                         new ParticipantCompleted(
-                                "g1",
-                                "e1",
-                                "programme-1",
-                                "lieu-dit",
-                                "bievre",
-                                "r1",
-                                "person-r1",
-                                "msp-bievre",
+                                new Participation(
+                                        "g1",
+                                        "e1",
+                                        "programme-1",
+                                        "lieu-dit",
+                                        "bievre",
+                                        "r1",
+                                        "person-r1",
+                                        "msp-bievre"),
                                 3,
                                 4,
                                 group.endsAt()),
