@@ -34,6 +34,10 @@ public final class RunningPlatform implements BeforeAllCallback {
      *   <li>workshop-service: attendance may be recorded up to 60 days before a session starts
      *       (instead of 30 min), so facilitators record the sessions of a group planned a few days
      *       ahead (a first session must be in the future) without the test waiting for them.
+     *   <li>meeting-service: time compressed like the alert timers: the overdue-action watcher and the
+     *       sweep that places pending agenda proposals look every 2 s (instead of every minute), and
+     *       attendance may be recorded up to 60 days before a meeting starts (a meeting must be
+     *       scheduled in the future), so a meeting planned a few days ahead is held within the test.
      * </ul>
      */
     static final String TEST_PROFILE = """
@@ -42,6 +46,10 @@ public final class RunningPlatform implements BeforeAllCallback {
             "targets":{"B":{"duration":"PT30S"}},\
             "escalation":{"interval":"PT2S","second-level-after":"PT10M"}},\
             "workshop":{\
+            "attendance":{"recordable-before-start":"P60D"}},\
+            "meeting":{\
+            "actions":{"overdue-sweep-interval":"PT2S"},\
+            "proposals":{"sweep-interval":"PT2S"},\
             "attendance":{"recordable-before-start":"P60D"}}}}""";
 
     /** The urgency B response-time target of {@link #TEST_PROFILE}. */
