@@ -291,10 +291,19 @@ public class Meeting implements PublishesEvents {
      * @return meeting-held at the first recording, empty for a correction
      */
     public Optional<MeetingHeld> recordAttendance(Collection<String> userIds, String by, Instant now) {
+        return recordAttendance(userIds, by, now, Duration.ZERO);
+    }
+
+    /**
+     * The same, recordable from {@code recordableBeforeStart} before the start (zero in production: a
+     * meeting is held once it has started; the system tests' profile widens it to compress time).
+     */
+    public Optional<MeetingHeld> recordAttendance(
+            Collection<String> userIds, String by, Instant now, Duration recordableBeforeStart) {
         if (status == MeetingStatus.CANCELLED) {
             throw new IllegalMeetingTransition("record the attendance", status);
         }
-        if (now.isBefore(startsAt)) {
+        if (now.isBefore(startsAt.minus(recordableBeforeStart))) {
             throw MeetingRuleViolation.conflict(
                             MEETING_NOT_STARTED,
                             "The meeting starts at " + startsAt + ": its attendance is recorded once it has started.")

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The plain rules meetings run by, as beans. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(QuorumProperties.class)
+@EnableConfigurationProperties({QuorumProperties.class, AttendanceProperties.class})
 class MeetingRulesConfiguration {
 
     @Bean

@@ -13,6 +13,7 @@ import fr.maillage.platform.web.ETags;
 import fr.maillage.platform.web.ProblemException;
 import fr.maillage.platform.web.Problems;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ public class MeetingService {
     private final ConsentRegistry consents;
     private final ActionDesk actionDesk;
     private final Quorum quorum;
+    private final Duration recordableBeforeStart;
     private final Clock clock;
 
     MeetingService(
@@ -72,6 +74,7 @@ public class MeetingService {
             ConsentRegistry consents,
             ActionDesk actionDesk,
             Quorum quorum,
+            AttendanceProperties attendance,
             Clock clock) {
         this.meetings = meetings;
         this.reports = reports;
@@ -81,6 +84,7 @@ public class MeetingService {
         this.consents = consents;
         this.actionDesk = actionDesk;
         this.quorum = quorum;
+        this.recordableBeforeStart = attendance.recordableBeforeStart();
         this.clock = clock;
         var indexes = mongo.indexOps(Meeting.class);
         // The automatic agenda looks for the next practice group of a territory; lists filter the same way.
@@ -232,8 +236,11 @@ public class MeetingService {
         return change(
                         meetingId,
                         organisedBy(user),
-                        meeting -> Step.of(meeting.recordAttendance(present, user.id(), clock.instant()).stream()
-                                .toList()))
+                        meeting -> Step.of(
+                                meeting
+                                        .recordAttendance(present, user.id(), clock.instant(), recordableBeforeStart)
+                                        .stream()
+                                        .toList()))
                 .meeting();
     }
 

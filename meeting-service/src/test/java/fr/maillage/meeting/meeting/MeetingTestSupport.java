@@ -46,7 +46,8 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "spring.kafka.listener.auto-startup=false",
             "maillage.meeting.decisions.action-retry-interval=P1D",
-            "maillage.meeting.actions.overdue-sweep-interval=P1D"
+            "maillage.meeting.actions.overdue-sweep-interval=P1D",
+            "maillage.meeting.proposals.sweep-interval=P1D"
         })
 public abstract class MeetingTestSupport extends MeetingIntegrationSupport {
 

@@ -131,6 +131,19 @@ class MeetingTests {
     }
 
     @Test
+    void attendanceMayOpenEarlierWhenConfiguredSo() {
+        Meeting meeting = meeting(MeetingKind.PRACTICE_GROUP);
+        java.time.Duration hour = java.time.Duration.ofHours(1);
+
+        assertThatThrownBy(() -> meeting.recordAttendance(
+                        List.of("gp"), "coord", START.minus(hour).minusMillis(1), hour))
+                .satisfies(rule(Meeting.MEETING_NOT_STARTED));
+        assertThat(meeting.recordAttendance(List.of("gp"), "coord", START.minus(hour), hour))
+                .isPresent();
+        assertThat(meeting.status()).isEqualTo(MeetingStatus.HELD);
+    }
+
+    @Test
     void onlyTheInvitedCanBePresent() {
         Meeting meeting = meeting(MeetingKind.PRACTICE_GROUP);
 

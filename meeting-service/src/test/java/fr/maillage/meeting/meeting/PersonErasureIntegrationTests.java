@@ -1,7 +1,9 @@
 package fr.maillage.meeting.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,11 @@ class PersonErasureIntegrationTests extends MeetingTestSupport {
         hold(meeting, DR_MARTIN, IDE_BERNARD, PSY_DURAND);
         put("/api/meetings/" + id + "/items/" + erasedItem + "/notes", "dr-martin", json(Map.of("text", "Notes")));
         decide(id, erasedItem, "dr-martin", "Orienter vers le CMP", List.of());
+        // What was decided before the erasure is published as it was (pseudonymous); wait for the relay.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> mongo.findById(id, org.bson.Document.class, "meetings")
+                        .getList("pendingEvents", Object.class, List.of())
+                        .isEmpty());
 
         assertThat(erasure.anonymise(erased)).isEqualTo(1);
 
