@@ -3,6 +3,7 @@ package fr.maillage.meeting.proposal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.maillage.meeting.proposal.Proposal.Status;
+import fr.maillage.platform.data.MongoLeases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,10 +31,12 @@ class ProposalStore {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final MongoLeases<Proposal> leases;
 
     ProposalStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.leases = new MongoLeases<>(mongo, Proposal.class);
         var indexes = mongo.indexOps(Proposal.class);
         indexes.createIndex(
                 new Index().on("causeKey", Sort.Direction.ASC).unique().named("causeKey_unique"));
@@ -81,38 +83,22 @@ class ProposalStore {
 
     /** Takes the lease on a pending proposal if nobody holds it; empty if placed, gone or leased by another. */
     Optional<Proposal> claim(String id, String worker, Duration lease) {
-        Instant now = clock.instant();
-        Query free = Query.query(where("_id")
-                .is(id)
-                .and("status")
-                .is(Status.PENDING)
-                .orOperator(
-                        where("claimedUntil").is(null), where("claimedUntil").lt(now)));
-        return Optional.ofNullable(mongo.findAndModify(
-                free,
-                new Update().set("claimedBy", worker).set("claimedUntil", now.plus(lease)),
-                FindAndModifyOptions.options().returnNew(true),
-                Proposal.class));
+        return leases.claim(id, where("status").is(Status.PENDING), worker, lease, clock.instant());
     }
 
     void release(String id, String worker) {
-        mongo.updateFirst(
-                Query.query(where("_id").is(id).and("claimedBy").is(worker)),
-                new Update().unset("claimedBy").unset("claimedUntil"),
-                Proposal.class);
+        leases.release(id, worker);
     }
 
     /** @return false when the proposal is no longer pending (its person was erased meanwhile) */
     boolean markPlaced(String id, String meetingId, String itemId) {
         return mongo.updateFirst(
                                 Query.query(where("_id").is(id).and("status").is(Status.PENDING)),
-                                new Update()
+                                MongoLeases.clear(new Update()
                                         .set("status", Status.PLACED)
                                         .set("meetingId", meetingId)
                                         .set("itemId", itemId)
-                                        .set("placedAt", clock.instant())
-                                        .unset("claimedBy")
-                                        .unset("claimedUntil"),
+                                        .set("placedAt", clock.instant())),
                                 Proposal.class)
                         .getModifiedCount()
                 > 0;

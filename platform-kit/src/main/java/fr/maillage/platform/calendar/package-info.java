@@ -1,2 +1,2 @@
-/** Public holidays of the network's country, shared by the services that plan around working days. */
+/** Calendars the services share: public holidays of the network's country, and iCalendar feeds. */
 package fr.maillage.platform.calendar;

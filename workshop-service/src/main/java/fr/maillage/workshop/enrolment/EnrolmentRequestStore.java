@@ -2,6 +2,7 @@ package fr.maillage.workshop.enrolment;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.maillage.platform.data.MongoLeases;
 import fr.maillage.workshop.enrolment.EnrolmentRequest.State;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,10 +31,12 @@ class EnrolmentRequestStore {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final MongoLeases<EnrolmentRequest> leases;
 
     EnrolmentRequestStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.leases = new MongoLeases<>(mongo, EnrolmentRequest.class);
         mongo.indexOps(EnrolmentRequest.class)
                 .createIndex(new Index().on("state", Sort.Direction.ASC).on("programmeId", Sort.Direction.ASC));
         mongo.indexOps(EnrolmentRequest.class).createIndex(new Index().on("personRef", Sort.Direction.ASC));
@@ -95,38 +97,21 @@ class EnrolmentRequestStore {
 
     /** Takes the lease on a pending request if nobody holds it; empty if placed or leased by another. */
     Optional<EnrolmentRequest> claim(String referralId, String worker, Duration lease) {
-        Instant now = clock.instant();
-        Query free = Query.query(where("_id")
-                .is(referralId)
-                .and("state")
-                .is(State.PENDING)
-                .and(ANONYMISED)
-                .ne(true)
-                .orOperator(
-                        where("claimedUntil").is(null), where("claimedUntil").lt(now)));
-        return Optional.ofNullable(mongo.findAndModify(
-                free,
-                new Update().set("claimedBy", worker).set("claimedUntil", now.plus(lease)),
-                FindAndModifyOptions.options().returnNew(true),
-                EnrolmentRequest.class));
+        return leases.claim(
+                referralId, where("state").is(State.PENDING).and(ANONYMISED).ne(true), worker, lease, clock.instant());
     }
 
     void release(String referralId, String worker) {
-        mongo.updateFirst(
-                Query.query(where("_id").is(referralId).and("claimedBy").is(worker)),
-                new Update().unset("claimedBy").unset("claimedUntil"),
-                EnrolmentRequest.class);
+        leases.release(referralId, worker);
     }
 
     void markPlaced(String referralId, String groupId, String enrolmentId) {
         mongo.updateFirst(
                 Query.query(new Criteria("_id").is(referralId)),
-                new Update()
+                MongoLeases.clear(new Update()
                         .set("state", State.PLACED)
                         .set("groupId", groupId)
-                        .set("enrolmentId", enrolmentId)
-                        .unset("claimedBy")
-                        .unset("claimedUntil"),
+                        .set("enrolmentId", enrolmentId)),
                 EnrolmentRequest.class);
     }
 }
