@@ -3,6 +3,7 @@ package fr.maillage.meeting.proposal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.maillage.meeting.proposal.Proposal.Status;
+import fr.maillage.platform.data.ErasedPersons;
 import fr.maillage.platform.data.MongoLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,15 +27,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalStore {
 
-    static final String ERASED_PERSONS = "erased_persons";
     private static final String PERSON_REF = "item.personRef";
 
     private final MongoTemplate mongo;
+    private final ErasedPersons erased;
     private final Clock clock;
     private final MongoLeases<Proposal> leases;
 
     ProposalStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.erased = new ErasedPersons(mongo);
         this.clock = clock;
         this.leases = new MongoLeases<>(mongo, Proposal.class);
         var indexes = mongo.indexOps(Proposal.class);
@@ -108,14 +110,11 @@ class ProposalStore {
 
     /** Remembers that the person was erased (their personRef only, the key of later refusals). */
     void rememberErased(String personRef, Instant erasedAt) {
-        mongo.upsert(
-                Query.query(where("_id").is(personRef)),
-                new Update().setOnInsert("erasedAt", erasedAt),
-                ERASED_PERSONS);
+        erased.remember(personRef, erasedAt);
     }
 
     boolean isErased(String personRef) {
-        return personRef != null && mongo.exists(Query.query(where("_id").is(personRef)), ERASED_PERSONS);
+        return erased.contains(personRef);
     }
 
     /** Deletes the person's pending proposals; returns how many there were. */

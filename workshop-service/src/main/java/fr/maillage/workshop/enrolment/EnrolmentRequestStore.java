@@ -2,6 +2,7 @@ package fr.maillage.workshop.enrolment;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.maillage.platform.data.ErasedPersons;
 import fr.maillage.platform.data.MongoLeases;
 import fr.maillage.workshop.enrolment.EnrolmentRequest.State;
 import java.time.Clock;
@@ -26,15 +27,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EnrolmentRequestStore {
 
-    static final String ERASED_PERSONS = "erased_persons";
     private static final String ANONYMISED = "anonymised";
 
     private final MongoTemplate mongo;
+    private final ErasedPersons erased;
     private final Clock clock;
     private final MongoLeases<EnrolmentRequest> leases;
 
     EnrolmentRequestStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.erased = new ErasedPersons(mongo);
         this.clock = clock;
         this.leases = new MongoLeases<>(mongo, EnrolmentRequest.class);
         mongo.indexOps(EnrolmentRequest.class)
@@ -44,14 +46,11 @@ class EnrolmentRequestStore {
 
     /** Remembers that the person was erased (their personRef only, the key of later anonymisations). */
     void rememberErased(String personRef, Instant erasedAt) {
-        mongo.upsert(
-                Query.query(where("_id").is(personRef)),
-                new Update().setOnInsert("erasedAt", erasedAt),
-                ERASED_PERSONS);
+        erased.remember(personRef, erasedAt);
     }
 
     boolean isErased(String personRef) {
-        return personRef != null && mongo.exists(Query.query(where("_id").is(personRef)), ERASED_PERSONS);
+        return erased.contains(personRef);
     }
 
     /** Anonymises every request of the person, whatever its state; returns how many there were. */
