@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class EvaluationServiceApplication {
 
     public static void main(String[] args) {
+        // the report's charts are drawn without a display (servers and CI have none)
+        System.setProperty("java.awt.headless", "true");
         SpringApplication.run(EvaluationServiceApplication.class, args);
     }
 }

@@ -127,6 +127,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("auto.create.topics.enable", "true");
+        // events are kept forever, also in topics a consumer created before their producer declared
+        // them: evaluation-service rebuilds its indicators from the start of every topic
+        p.put("log.retention.ms", "-1");
         return p;
     }
 

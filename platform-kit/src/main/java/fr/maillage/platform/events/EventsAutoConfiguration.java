@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -108,9 +109,12 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "maillage.events", name = "topic")
     NewTopic maillageEventsTopic(EventsProperties properties) {
+        // Kept forever: the topics are the platform's history, from which evaluation-service rebuilds
+        // its indicators and subscription-service replays to partners (README, "Event retention").
         return TopicBuilder.name(properties.getTopic())
                 .partitions(properties.getPartitions())
                 .replicas(properties.getReplicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .build();
     }
 
