@@ -54,6 +54,27 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonOf(body))));
     }
 
+    /**
+     * A GET whose answer is kept as bytes, e.g. a PDF, with the headers a download is judged by; the
+     * {@link Response} of the other calls decodes its body as text, which would spoil binary content.
+     */
+    public Download download(String path, String token) {
+        try {
+            HttpResponse<byte[]> response =
+                    HTTP.send(request(path, token, Map.of()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The {@code If-Match} header of an update, with an entity tag as an answer gave it. */
     public static Map<String, String> ifMatch(String etag) {
         if (etag == null) {
@@ -83,7 +104,8 @@ public final class Api {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body(),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -104,8 +126,9 @@ public final class Api {
      * An HTTP answer; {@link #json()} parses the body.
      *
      * @param etag the {@code ETag} header, null when there is none
+     * @param location the {@code Location} header (of a 201), null when there is none
      */
-    public record Response(int status, String contentType, String body, String etag) {
+    public record Response(int status, String contentType, String body, String etag, String location) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -122,6 +145,26 @@ public final class Api {
         @Override
         public String toString() {
             return status + " " + contentType + " " + body;
+        }
+    }
+
+    /**
+     * A downloaded file as bytes.
+     *
+     * @param contentDisposition the {@code Content-Disposition} header, empty when there is none
+     */
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
+
+        /** The body read as UTF-8 text (a CSV, a JSON document, a problem). */
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            boolean binary = contentType.startsWith("application/pdf");
+            return status + " " + contentType + " " + contentDisposition + " "
+                    + (binary ? body.length + " bytes" : text());
         }
     }
 }
