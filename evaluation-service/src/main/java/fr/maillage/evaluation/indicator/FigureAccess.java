@@ -15,13 +15,20 @@ public enum FigureAccess {
 
     /** Figures: STEERING or COORDINATOR whose territories contain the territory, or ADMIN. */
     public static FigureAccess toRead(CurrentUser user, String territory) {
-        if (user.hasRole(Role.ADMIN)) {
-            return ALLOWED;
-        }
-        if (!user.hasAnyRole(Role.STEERING, Role.COORDINATOR)) {
+        if (!readsFigures(user)) {
             return FORBIDDEN;
         }
-        return user.coversTerritory(territory) ? ALLOWED : OUT_OF_SCOPE;
+        return readsEveryTerritory(user) || user.coversTerritory(territory) ? ALLOWED : OUT_OF_SCOPE;
+    }
+
+    /** Whether the caller's roles ever let them read figures (of some territory). */
+    public static boolean readsFigures(CurrentUser user) {
+        return user.hasAnyRole(Role.ADMIN, Role.STEERING, Role.COORDINATOR);
+    }
+
+    /** Whether the caller reads every territory's figures. */
+    public static boolean readsEveryTerritory(CurrentUser user) {
+        return user.hasRole(Role.ADMIN);
     }
 
     /** Targets: STEERING of the territory, or ADMIN. */

@@ -3,6 +3,7 @@ package fr.maillage.evaluation.report;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.maillage.evaluation.indicator.Disclosure;
+import fr.maillage.evaluation.indicator.FigureAccess;
 import fr.maillage.evaluation.indicator.IndicatorBoard;
 import fr.maillage.evaluation.indicator.IndicatorDefinition;
 import fr.maillage.evaluation.indicator.TerritoryIndicators;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Publishes quarterly reports and hands them out to those who read the territory's figures
- * ({@link ReportAccess}). A report's figures are taken once from the {@link IndicatorBoard} (the quarter,
+ * ({@link FigureAccess}). A report's figures are taken once from the {@link IndicatorBoard} (the quarter,
  * and its months that have started, for the trends), disclosed, rendered as JSON, CSV and PDF, and stored
  * with its {@code report-published} event in one insert: nothing is written unless all of it is ready.
  */
@@ -89,7 +90,7 @@ class ReportService {
      * Publishes the report of a territory's quarter, for a caller who reads its figures.
      *
      * @throws fr.maillage.platform.web.ProblemException 400 for a territory or quarter not written as
-     *     expected, 403/404 by {@link ReportAccess}, 422 {@code period-not-started} for a quarter not
+     *     expected, 403/404 by {@link FigureAccess}, 422 {@code period-not-started} for a quarter not
      *     begun
      */
     Report publish(String territory, String quarterCode, CurrentUser user) {
@@ -143,7 +144,7 @@ class ReportService {
             criteria = where("territory").is(territory);
         } else {
             requireAccess(user, null);
-            criteria = ReportAccess.readsEveryTerritory(user)
+            criteria = FigureAccess.readsEveryTerritory(user)
                     ? new Criteria()
                     : where("territory").in(user.territories());
         }
@@ -175,7 +176,7 @@ class ReportService {
     }
 
     private Report readable(Report report, String reportId, CurrentUser user) {
-        if (report == null || ReportAccess.decide(user, report.territory()) != ReportAccess.Decision.ALLOWED) {
+        if (report == null || FigureAccess.toRead(user, report.territory()) != FigureAccess.ALLOWED) {
             requireAccess(user, null); // a caller who never reads figures is refused, found or not
             throw Problems.notFound("Report", reportId);
         }
@@ -184,10 +185,10 @@ class ReportService {
 
     /** 403 when the caller never reads figures; 404 when {@code territory} (if given) is not theirs. */
     private static void requireAccess(CurrentUser user, String territory) {
-        if (!ReportAccess.readsFigures(user)) {
+        if (!FigureAccess.readsFigures(user)) {
             throw Problems.forbidden("Only steering members, coordinators and admins read a territory's figures.");
         }
-        if (territory != null && ReportAccess.decide(user, territory) == ReportAccess.Decision.OUT_OF_SCOPE) {
+        if (territory != null && FigureAccess.toRead(user, territory) == FigureAccess.OUT_OF_SCOPE) {
             throw Problems.notFound("Territory", territory);
         }
     }
