@@ -1,0 +1,2 @@
+/** The pull feed for partners that cannot receive webhooks: long-polled, cursor-based, same audience rule. */
+package fr.maillage.subscription.feed;
