@@ -27,6 +27,16 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
         assertThat(service("referral").receivedOn(path)).isEmpty();
     }
 
+    @Test
+    void thePublicEventCatalogueIsReadWithoutATokenAndNothingElseOfTheServiceIs() {
+        HttpResponse<String> catalogue = send(request("/api/events/catalogue").GET());
+
+        assertThat(catalogue.statusCode()).isEqualTo(200);
+        assertThat(service("subscription").receivedOn("/api/events/catalogue")).hasSize(1);
+        problem(send(request("/api/events").GET()), 401, "unauthorized");
+        problem(send(request("/api/subscriptions").GET()), 401, "unauthorized");
+    }
+
     static Stream<Arguments> rejectedTokens() {
         return Stream.of(
                 Arguments.of("expired", (Supplier<String>)

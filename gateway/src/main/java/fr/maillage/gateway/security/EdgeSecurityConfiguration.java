@@ -3,6 +3,7 @@ package fr.maillage.gateway.security;
 import fr.maillage.gateway.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -37,6 +38,9 @@ class EdgeSecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        // the public catalogue of partner events: read before any credentials are given
+                        .pathMatchers(HttpMethod.GET, "/api/events/catalogue")
                         .permitAll()
                         .pathMatchers("/actuator/prometheus")
                         .hasRole("admin")

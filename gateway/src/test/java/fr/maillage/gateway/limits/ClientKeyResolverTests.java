@@ -17,4 +17,11 @@ class ClientKeyResolverTests {
         assertThat(ClientKeyResolver.keyOf("maillage-console", null)).isEqualTo("maillage-console|-");
         assertThat(ClientKeyResolver.keyOf(null, null)).isNull();
     }
+
+    @Test
+    void aCallerWithoutATokenIsLimitedByItsAddress() {
+        assertThat(ClientKeyResolver.anonymousKeyOf(new java.net.InetSocketAddress("127.0.0.1", 5432)))
+                .isEqualTo("anonymous|127.0.0.1");
+        assertThat(ClientKeyResolver.anonymousKeyOf(null)).isEqualTo("anonymous|-");
+    }
 }

@@ -6,12 +6,16 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,8 +56,13 @@ public class SecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain maillageSecurityFilterChain(HttpSecurity http, KeycloakJwtAuthenticationConverter converter)
-            throws Exception {
+    SecurityFilterChain maillageSecurityFilterChain(
+            HttpSecurity http, KeycloakJwtAuthenticationConverter converter, Environment environment) throws Exception {
+        // a service may open more GET paths (e.g. subscription-service's public event catalogue)
+        String[] publicPaths = Binder.get(environment)
+                .bind("maillage.security.public-paths", Bindable.listOf(String.class))
+                .orElse(List.of())
+                .toArray(String[]::new);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         http.authorizeHttpRequests(authorize -> authorize
@@ -61,6 +70,8 @@ public class SecurityAutoConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(OPEN_PATHS.toArray(String[]::new))
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, publicPaths)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
