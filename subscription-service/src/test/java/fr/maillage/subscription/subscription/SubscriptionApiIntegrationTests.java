@@ -153,7 +153,7 @@ class SubscriptionApiIntegrationTests extends SubscriptionApiSupport {
         HttpResponse<String> unknownFamily =
                 create(PARTNER_EPSM, body(url, null, "fr.maillage.referral.*", "fr.maillage.billing.*"));
         HttpResponse<String> notHttps =
-                create(PARTNER_EPSM, body("http://partner.example/hooks", null, "fr.maillage.alert.*"));
+                create(PARTNER_EPSM, body("http://93.184.216.34/hooks", null, "fr.maillage.alert.*"));
         HttpResponse<String> notAUrl = create(PARTNER_EPSM, body("hooks here please", null, "fr.maillage.alert.*"));
 
         assertThat(malformed.statusCode()).isEqualTo(400);
