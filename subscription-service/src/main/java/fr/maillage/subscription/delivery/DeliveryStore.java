@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryStore {
 
+    /** How long a planner may take between inserting a delivery and numbering it. */
+    static final Duration UNNUMBERED_GRACE = Duration.ofMinutes(1);
+
     private final MongoTemplate mongo;
     private final MongoLeases<Delivery> leases;
 
@@ -86,7 +89,12 @@ public class DeliveryStore {
         return Optional.ofNullable(mongo.findById(id, Delivery.class));
     }
 
-    /** PENDING deliveries due by {@code now} and not leased, the longest waiting first, then by number. */
+    /**
+     * PENDING deliveries due by {@code now} and not leased, the longest waiting first, then by number. A
+     * delivery the planner has not numbered yet is left to it (numbering it here too would spend a second
+     * number and show the partner a gap), unless it stayed unnumbered for {@link #UNNUMBERED_GRACE}: then its
+     * planner died between the insert and the number, and the dispatcher numbers it.
+     */
     public List<Delivery> due(Instant now, int limit) {
         Query query = Query.query(new Criteria()
                         .andOperator(
@@ -97,7 +105,11 @@ public class DeliveryStore {
                                 new Criteria()
                                         .orOperator(
                                                 where(MongoLeases.CLAIMED_UNTIL).is(null),
-                                                where(MongoLeases.CLAIMED_UNTIL).lt(now))))
+                                                where(MongoLeases.CLAIMED_UNTIL).lt(now)),
+                                new Criteria()
+                                        .orOperator(
+                                                where("eventNumber").ne(null),
+                                                where("createdAt").lt(now.minus(UNNUMBERED_GRACE)))))
                 .with(Sort.by("nextAttemptAt", "eventNumber"))
                 .limit(limit);
         query.fields().exclude("attempts", "cloudEvent");

@@ -268,4 +268,30 @@ class DeliveryDispatchIntegrationTests extends DeliveryIntegrationSupport {
         assertThat(failed.statusReason()).isEqualTo("attempts-exhausted");
         assertThat(receiver.received()).hasSize(10);
     }
+
+    @Test
+    void aDeliveryNotYetNumberedByItsPlannerIsNotSentSoTheNumbersHaveNoGap() {
+        String subscription = directory.subscribe(EPSM, receiver().url("/hooks"), List.of(newSecret()), "*");
+        StoredEvent event = storedEvent(REFERRAL_CREATED, EPSM);
+        java.time.Instant now = clock.instant();
+        Delivery inserted = Delivery.owed(
+                java.util.UUID.randomUUID().toString(),
+                subscription,
+                event.id(),
+                event.type(),
+                event.time(),
+                event.cloudEvent(),
+                false,
+                now);
+        assertThat(store.insertIfAbsent(inserted)).isTrue();
+
+        assertThat(store.due(now, 1000)).extracting(Delivery::id).doesNotContain(inserted.id());
+        assertThat(store.due(now.plus(DeliveryStore.UNNUMBERED_GRACE).plusMillis(1), 1000))
+                .as("its planner died before numbering it: the dispatcher numbers and sends it")
+                .extracting(Delivery::id)
+                .contains(inserted.id());
+
+        store.number(inserted.id(), directory.nextEventNumber(subscription));
+        assertThat(store.due(now, 1000)).extracting(Delivery::id).contains(inserted.id());
+    }
 }
