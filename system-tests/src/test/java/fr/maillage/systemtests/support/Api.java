@@ -54,6 +54,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonOf(body))));
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token, Map.of()).DELETE());
+    }
+
     /**
      * A GET whose answer is kept as bytes, e.g. a PDF, with the headers a download is judged by; the
      * {@link Response} of the other calls decodes its body as text, which would spoil binary content.
