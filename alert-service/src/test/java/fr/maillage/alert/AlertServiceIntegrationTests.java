@@ -1,6 +1,7 @@
 package fr.maillage.alert;
 
 import fr.maillage.platform.testing.ServiceContract;
+import org.junit.jupiter.api.Test;
 
 @AlertTestProperties
 class AlertServiceIntegrationTests extends ServiceContract {
@@ -8,5 +9,10 @@ class AlertServiceIntegrationTests extends ServiceContract {
     @Override
     protected String databaseName() {
         return "alert";
+    }
+
+    @Test
+    void servesItsOwnAsyncApiDocumentWithoutAToken() {
+        assertServesItsOwnAsyncApi();
     }
 }

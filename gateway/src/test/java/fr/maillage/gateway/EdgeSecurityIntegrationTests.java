@@ -3,6 +3,7 @@ package fr.maillage.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.localstack.oidc.TestTokens;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -35,6 +36,39 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTestSupport {
         assertThat(service("subscription").receivedOn("/api/events/catalogue")).hasSize(1);
         problem(send(request("/api/events").GET()), 401, "unauthorized");
         problem(send(request("/api/subscriptions").GET()), 401, "unauthorized");
+    }
+
+    @Test
+    void aProducersOwnAsyncApiDocumentIsReadWithoutATokenAndOnlyRead() {
+        HttpResponse<String> document =
+                send(request("/api/events/catalogue/alert").GET());
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("X-Served-By")).hasValue("alert");
+        problem(
+                send(request("/api/events/catalogue/alert").POST(HttpRequest.BodyPublishers.noBody())),
+                401,
+                "unauthorized");
+    }
+
+    /** One caller per producer: anonymous callers share one small rate-limit bucket in these tests. */
+    @ParameterizedTest
+    @ValueSource(strings = {"referral", "workshop", "meeting", "alert", "evaluation"})
+    void eachProducersOwnAsyncApiDocumentComesFromThatServicesSpringwolfEndpoint(String producer) {
+        int before = service(producer).receivedOn("/springwolf/docs").size();
+        String token = TestTokens.user("integrator-" + producer).token();
+
+        HttpResponse<String> document =
+                send(request("/api/events/catalogue/" + producer).header("Authorization", "Bearer " + token));
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("X-Served-By")).hasValue(producer);
+        assertThat(service(producer).receivedOn("/springwolf/docs"))
+                .hasSize(before + 1)
+                .last()
+                .satisfies(received -> assertThat(received.pathAndQuery()).isEqualTo("/springwolf/docs"));
+        assertThat(service("subscription").receivedOn("/api/events/catalogue/" + producer))
+                .isEmpty();
     }
 
     static Stream<Arguments> rejectedTokens() {

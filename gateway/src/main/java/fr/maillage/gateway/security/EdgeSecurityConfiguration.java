@@ -39,8 +39,9 @@ class EdgeSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
-                        // the public catalogue of partner events: read before any credentials are given
-                        .pathMatchers(HttpMethod.GET, "/api/events/catalogue")
+                        // the public catalogue of partner events, and each producer's own AsyncAPI document
+                        // (/api/events/catalogue/<service>): read before any credentials are given
+                        .pathMatchers(HttpMethod.GET, "/api/events/catalogue", "/api/events/catalogue/*")
                         .permitAll()
                         .pathMatchers("/actuator/prometheus")
                         .hasRole("admin")

@@ -2,6 +2,7 @@ package fr.maillage.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -45,6 +47,15 @@ public class SecurityAutoConfiguration {
     public static final List<String> OPEN_PATHS = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**");
 
+    /**
+     * Read without a token when the service declares Springwolf: its own AsyncAPI document, which
+     * describes event types with made-up examples, never data.
+     */
+    public static final List<String> ASYNCAPI_PATHS =
+            List.of("/springwolf/docs", "/springwolf/docs.json", "/springwolf/docs.yaml");
+
+    static final String SPRINGWOLF = "io.github.springwolf.core.asyncapi.AsyncApiCustomizer";
+
     static final Duration ISSUER_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ISSUER_READ_TIMEOUT = Duration.ofSeconds(5);
 
@@ -59,10 +70,12 @@ public class SecurityAutoConfiguration {
     SecurityFilterChain maillageSecurityFilterChain(
             HttpSecurity http, KeycloakJwtAuthenticationConverter converter, Environment environment) throws Exception {
         // a service may open more GET paths (e.g. subscription-service's public event catalogue)
-        String[] publicPaths = Binder.get(environment)
+        List<String> publicPaths = new ArrayList<>(Binder.get(environment)
                 .bind("maillage.security.public-paths", Bindable.listOf(String.class))
-                .orElse(List.of())
-                .toArray(String[]::new);
+                .orElse(List.of()));
+        if (ClassUtils.isPresent(SPRINGWOLF, SecurityAutoConfiguration.class.getClassLoader())) {
+            publicPaths.addAll(ASYNCAPI_PATHS);
+        }
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
         http.authorizeHttpRequests(authorize -> authorize
@@ -71,7 +84,7 @@ public class SecurityAutoConfiguration {
                         .permitAll()
                         .requestMatchers(OPEN_PATHS.toArray(String[]::new))
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, publicPaths)
+                        .requestMatchers(HttpMethod.GET, publicPaths.toArray(String[]::new))
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "spring.application.name=kit-test-service",
+            // no events/*.json here, hence no Springwolf document (springwolf-core is the kit's optional dependency)
+            "springwolf.enabled=false",
             "spring.mongodb.database=kit_events",
             "maillage.events.topic=kit.events.v1",
             "maillage.events.relay.poll-interval=300ms",

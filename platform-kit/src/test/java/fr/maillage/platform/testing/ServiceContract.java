@@ -115,6 +115,11 @@ public abstract class ServiceContract {
         assertThat(topic).isEqualTo(applicationName.replace("-service", "") + ".events.v1");
     }
 
+    /** For a producing service: its own AsyncAPI document, checked against its schema files ({@link OwnAsyncApi}). */
+    protected final void assertServesItsOwnAsyncApi() {
+        OwnAsyncApi.assertDescribesExactlyItsEvents(port, topic);
+    }
+
     private HttpResponse<String> get(String path, String token) {
         return ServiceHttp.onPort(port).get(path, token);
     }

@@ -1,5 +1,6 @@
 package fr.maillage.subscription.catalogue;
 
+import fr.maillage.platform.asyncapi.EventCatalogue;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

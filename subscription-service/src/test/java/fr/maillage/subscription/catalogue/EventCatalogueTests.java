@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import fr.maillage.platform.asyncapi.EventCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,5 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
         classes = KitTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=kit-test", "spring.mongodb.database=kit_test"})
+        // no events/*.json here, hence no Springwolf document (springwolf-core is the kit's optional dependency)
+        properties = {"spring.application.name=kit-test", "spring.mongodb.database=kit_test", "springwolf.enabled=false"
+        })
 public @interface KitIntegrationTest {}

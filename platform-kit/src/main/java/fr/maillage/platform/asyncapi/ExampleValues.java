@@ -1,4 +1,4 @@
-package fr.maillage.subscription.catalogue;
+package fr.maillage.platform.asyncapi;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.maillage.subscription.catalogue;
+package fr.maillage.platform.asyncapi;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The AsyncAPI 3.0 document of every public event type, assembled from the producers' own JSON Schemas
+ * The partner catalogue: the AsyncAPI 3.0 document of every public event type, assembled from the producers' own JSON Schemas
  * (DESIGN §5): one channel per service topic, one message per type with its CloudEvent envelope, its
  * data schema and an example, and the two ways a partner receives them (webhooks, the pull feed). A
  * partner can generate code from it.
@@ -36,7 +36,8 @@ public final class EventCatalogue {
             return new EventSchema(type, type.split("\\.")[2], schema);
         }
 
-        String topic() {
+        /** The producer's topic, {@code <service>.events.v1}. */
+        public String topic() {
             return service + ".events.v1";
         }
     }
@@ -117,7 +118,8 @@ public final class EventCatalogue {
         return doc;
     }
 
-    private static ObjectNode message(EventSchema schema) {
+    /** The message of one type: its name, title, summary, envelope schema reference and an example. */
+    static ObjectNode message(EventSchema schema) {
         ObjectNode message = NODES.objectNode();
         message.put("name", schema.type());
         message.put("title", schema.schema().path("title").asString(schema.type()));
@@ -131,7 +133,7 @@ public final class EventCatalogue {
     }
 
     /** The CloudEvent envelope around the producer's data schema. */
-    private static ObjectNode envelope(EventSchema schema) {
+    static ObjectNode envelope(EventSchema schema) {
         ObjectNode envelope = NODES.objectNode();
         envelope.put("type", "object");
         envelope.put("description", "CloudEvent 1.0 (structured JSON) carrying " + schema.type() + ".");
