@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +81,27 @@ class SubscriptionSystemTests {
                 .isEqualTo("fr.maillage.referral.accepted.v1");
         assertThat(catalogue.at("/components/schemas/fr.maillage.referral.accepted.v1/properties/data/required"))
                 .isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @Order(1)
+    @CsvSource({
+        "referral, fr.maillage.referral.accepted.v1",
+        "workshop, fr.maillage.workshop.enrolment-confirmed.v1",
+        "meeting, fr.maillage.meeting.held.v1",
+        "alert, fr.maillage.alert.raised.v1",
+        "evaluation, fr.maillage.evaluation.report-published.v1"
+    })
+    void eachProducersOwnAsyncApiDocumentIsReadThroughTheGatewayWithoutAToken(String service, String oneOfItsTypes) {
+        Api.Response response = API.get("/api/events/catalogue/" + service, null);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode document = response.json();
+        assertThat(document.path("asyncapi").asString()).isEqualTo("3.0.0");
+        assertThat(document.path("channels").propertyNames()).containsExactly(service + ".events.v1");
+        assertThat(document.at("/components/messages").propertyNames())
+                .contains(oneOfItsTypes)
+                .allSatisfy(type -> assertThat(type).startsWith("fr.maillage." + service + "."));
     }
 
     @Test
