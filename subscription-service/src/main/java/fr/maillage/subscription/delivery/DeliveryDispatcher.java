@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the due deliveries. Each poll: HELD deliveries of subscriptions active again are released; the
  * due PENDING ones are grouped by subscription and each group goes to one worker of a bounded pool, which
- * sends them in order (number order among those due together), each under a {@code MongoLeases} lease
+ * sends them in order (number order among those due together), reading the subscription again before each
+ * one (a pause or deletion during the group stops the rest), each under a {@code MongoLeases} lease
  * longer than the send's timeout, so one instance at a time sends a delivery; a lease nobody gives back
  * (a crashed instance) expires and another instance sends it again (at least once, same webhook-id).
  *
@@ -163,7 +164,6 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private void sendAll(String subscriptionId, List<Delivery> deliveries) {
         boolean drained = false;
         try {
-            Optional<Target> target = directory.target(subscriptionId);
             for (Delivery due : deliveries) {
                 if (closed) {
                     return;
@@ -173,6 +173,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
                     continue; // another instance has it, or it changed since the poll
                 }
                 Delivery delivery = claimed.get();
+                // Read again for each delivery: a pause, deletion or disabling during a long group stops the rest.
+                Optional<Target> target = directory.target(subscriptionId);
                 if (target.isEmpty() || target.get().status() == SubscriptionStatus.DISABLED) {
                     store.settle(delivery.id(), worker, DeliveryStatus.CANCELLED, cancelReason(target));
                     continue;
@@ -189,9 +191,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 if (outcome == null) {
                     return; // stopping: the lease expires and another instance sends it
                 }
-                if (outcome == DeliveryOutcome.GONE) {
-                    target = directory.target(subscriptionId);
-                } else if (outcome == DeliveryOutcome.THROTTLED) {
+                if (outcome == DeliveryOutcome.THROTTLED) {
                     return; // the receiver asked us to slow down: the others wait for the next poll
                 }
             }

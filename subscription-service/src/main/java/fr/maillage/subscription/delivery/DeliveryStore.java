@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryStore {
 
+    /**
+     * Set by a replay of a delivery whose send is in flight (leased): the attempt's outcome is recorded, then
+     * the delivery is due again at once instead of keeping that outcome (see {@link #recordAttempt}).
+     */
+    static final String REPLAY_REQUESTED = "replayRequested";
+
     /** How long a planner may take between inserting a delivery and numbering it. */
     static final Duration UNNUMBERED_GRACE = Duration.ofMinutes(1);
 
@@ -166,7 +172,11 @@ public class DeliveryStore {
                 now);
     }
 
-    /** Records an attempt and what follows, and gives the lease back; false when the lease was lost meanwhile. */
+    /**
+     * Records an attempt and what follows, and gives the lease back; false when the lease was lost meanwhile.
+     * If a replay was asked for during the send, the attempt is recorded but the delivery is PENDING again,
+     * due at once, a new round: the replay is honoured after the send instead of being overwritten by it.
+     */
     public boolean recordAttempt(
             String id,
             String worker,
@@ -185,22 +195,47 @@ public class DeliveryStore {
         if (deliveredAt != null) {
             update.set("deliveredAt", deliveredAt);
         }
-        return mongo.updateFirst(
-                                Query.query(where("_id")
-                                        .is(id)
-                                        .and(MongoLeases.CLAIMED_BY)
-                                        .is(worker)),
+        if (mongo.updateFirst(
+                                leasedBy(id, worker)
+                                        .addCriteria(where(REPLAY_REQUESTED).ne(true)),
                                 MongoLeases.clear(update),
+                                Delivery.class)
+                        .getModifiedCount()
+                == 1) {
+            return true;
+        }
+        Update replayed = new Update()
+                .push("attempts", attempt)
+                .set("status", DeliveryStatus.PENDING)
+                .set("statusReason", "replayed")
+                .set("failures", 0)
+                .set("nextAttemptAt", attempt.at())
+                .unset(REPLAY_REQUESTED);
+        if (deliveredAt != null) {
+            replayed.set("deliveredAt", deliveredAt);
+        }
+        return mongo.updateFirst(
+                                leasedBy(id, worker)
+                                        .addCriteria(where(REPLAY_REQUESTED).is(true)),
+                                MongoLeases.clear(replayed),
                                 Delivery.class)
                         .getModifiedCount()
                 == 1;
     }
 
+    private static Query leasedBy(String id, String worker) {
+        return Query.query(where("_id").is(id).and(MongoLeases.CLAIMED_BY).is(worker));
+    }
+
     /** Moves a leased delivery to HELD or CANCELLED without sending it, and gives the lease back. */
     public void settle(String id, String worker, DeliveryStatus status, String reason) {
+        // a replay asked meanwhile is moot: HELD is sent on release anyway, CANCELLED never is
         mongo.updateFirst(
-                Query.query(where("_id").is(id).and(MongoLeases.CLAIMED_BY).is(worker)),
-                MongoLeases.clear(new Update().set("status", status).set("statusReason", reason)),
+                leasedBy(id, worker),
+                MongoLeases.clear(new Update()
+                        .set("status", status)
+                        .set("statusReason", reason)
+                        .unset(REPLAY_REQUESTED)),
                 Delivery.class);
     }
 
@@ -209,16 +244,47 @@ public class DeliveryStore {
         leases.release(id, worker);
     }
 
-    /** A replay: due now again (or HELD), a new round of attempts; same id, number and body. */
+    /**
+     * A replay: due now again (or HELD), a new round of attempts; same id, number and body. A delivery being
+     * sent (leased) is only marked: its worker's {@link #recordAttempt} makes it due again after the send, so
+     * the send's outcome cannot overwrite the replay.
+     */
     public void replay(String id, boolean held, Instant now) {
-        mongo.updateFirst(
-                Query.query(where("_id").is(id)),
-                new Update()
-                        .set("status", held ? DeliveryStatus.HELD : DeliveryStatus.PENDING)
-                        .set("statusReason", held ? "subscription-paused" : "replayed")
-                        .set("nextAttemptAt", now)
-                        .set("failures", 0),
-                Delivery.class);
+        Update replay = new Update()
+                .set("status", held ? DeliveryStatus.HELD : DeliveryStatus.PENDING)
+                .set("statusReason", held ? "subscription-paused" : "replayed")
+                .set("nextAttemptAt", now)
+                .set("failures", 0)
+                .unset(REPLAY_REQUESTED);
+        Update mark = new Update().set(REPLAY_REQUESTED, true).set("nextAttemptAt", now);
+        // Each write is conditional on the lease as it is; a lease taken or given back in between: again.
+        while (true) {
+            if (mongo.updateFirst(
+                                    Query.query(where("_id")
+                                            .is(id)
+                                            .and(MongoLeases.CLAIMED_BY)
+                                            .is(null)),
+                                    replay,
+                                    Delivery.class)
+                            .getMatchedCount()
+                    == 1) {
+                return;
+            }
+            if (mongo.updateFirst(
+                                    Query.query(where("_id")
+                                            .is(id)
+                                            .and(MongoLeases.CLAIMED_BY)
+                                            .ne(null)),
+                                    mark,
+                                    Delivery.class)
+                            .getMatchedCount()
+                    == 1) {
+                return;
+            }
+            if (!mongo.exists(Query.query(where("_id").is(id)), Delivery.class)) {
+                return;
+            }
+        }
     }
 
     /** A subscription's deliveries, the newest first. */

@@ -1,25 +1,22 @@
 package fr.maillage.subscription.feed;
 
+import fr.maillage.subscription.eventtype.EventTypePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The event types a feed reader asks for: a comma-separated list of patterns, each an exact type
  * ({@code fr.maillage.alert.responded.v1}), a prefix ending in {@code .*} ({@code fr.maillage.referral.*},
- * matching every type that starts with {@code fr.maillage.referral.}), or {@code *} (every type). None at
- * all also means every type.
+ * matching every type that starts with {@code fr.maillage.referral.}), or {@code *} (every type), parsed by
+ * {@link EventTypePattern} exactly as a subscription's (a pattern naming no known event family is refused).
+ * None at all also means every type.
  */
 public final class TypePatterns {
 
     /** At most this many patterns in one request. */
     public static final int MAX_PATTERNS = 20;
-
-    private static final Pattern SEGMENTS = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*");
-
-    private static final int MAX_LENGTH = 200;
 
     private final boolean any;
     private final Set<String> exact;
@@ -39,7 +36,7 @@ public final class TypePatterns {
     /**
      * Parses {@code fr.maillage.referral.*,fr.maillage.alert.responded.v1}; null or blank: every type.
      *
-     * @throws IllegalArgumentException naming the faulty pattern
+     * @throws IllegalArgumentException naming the faulty pattern ({@link EventTypePattern.InvalidEventTypePattern})
      */
     public static TypePatterns parse(String list) {
         if (list == null || list.isBlank()) {
@@ -53,16 +50,13 @@ public final class TypePatterns {
         Set<String> exact = new LinkedHashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (String part : parts) {
-            String pattern = part.trim();
-            if (pattern.equals("*")) {
+            EventTypePattern pattern = EventTypePattern.parse(abbreviate(part)); // InvalidEventTypePattern names it
+            if (pattern.matchesEverything()) {
                 any = true;
-            } else if (pattern.endsWith(".*") && valid(pattern.substring(0, pattern.length() - 2))) {
-                prefixes.add(pattern.substring(0, pattern.length() - 1));
-            } else if (valid(pattern)) {
-                exact.add(pattern);
+            } else if (pattern.exact()) {
+                exact.add(pattern.text());
             } else {
-                throw new IllegalArgumentException(
-                        "'" + abbreviate(pattern) + "' is not an event type, a prefix ending in '.*', or '*'");
+                prefixes.add(pattern.prefix());
             }
         }
         return any ? any() : new TypePatterns(false, exact, prefixes);
@@ -93,13 +87,10 @@ public final class TypePatterns {
         return prefixes;
     }
 
-    private static boolean valid(String type) {
-        return !type.isEmpty()
-                && type.length() <= MAX_LENGTH
-                && SEGMENTS.matcher(type).matches();
-    }
-
+    /** A part far too long to be a pattern is cut before parsing (it is refused anyway), so the error stays short. */
     private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        return text.length() > EventTypePattern.MAX_LENGTH + 1
+                ? text.substring(0, EventTypePattern.MAX_LENGTH + 1)
+                : text;
     }
 }

@@ -1,5 +1,6 @@
 package fr.maillage.subscription.subscription;
 
+import fr.maillage.subscription.eventtype.EventTypePattern;
 import fr.maillage.subscription.outbound.DeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package fr.maillage.subscription.subscription;
 import fr.maillage.platform.security.CurrentUser;
 import fr.maillage.platform.web.ETags;
 import fr.maillage.platform.web.PageResponse;
+import fr.maillage.subscription.eventtype.EventTypePattern;
 import fr.maillage.subscription.subscription.SubscriptionService.NewSubscription;
 import fr.maillage.subscription.subscription.SubscriptionService.WithSecret;
 import jakarta.validation.Valid;

@@ -5,9 +5,10 @@ import fr.maillage.platform.security.Role;
 import fr.maillage.platform.web.ETags;
 import fr.maillage.platform.web.ProblemException;
 import fr.maillage.platform.web.Problems;
+import fr.maillage.subscription.eventtype.EventTypePattern;
+import fr.maillage.subscription.eventtype.EventTypePattern.InvalidEventTypePattern;
 import fr.maillage.subscription.outbound.CallbackPolicy;
 import fr.maillage.subscription.outbound.CallbackRefused;
-import fr.maillage.subscription.subscription.EventTypePattern.InvalidEventTypePattern;
 import fr.maillage.subscription.subscription.VerificationClient.Verification;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,6 +40,7 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final EventNumberStore numbers;
+    private final InstitutionQuotaStore quotas;
     private final SigningSecrets secrets;
     private final CallbackPolicy callbackPolicy;
     private final VerificationClient verification;
@@ -48,6 +50,7 @@ public class SubscriptionService {
     SubscriptionService(
             SubscriptionRepository subscriptions,
             EventNumberStore numbers,
+            InstitutionQuotaStore quotas,
             SigningSecrets secrets,
             CallbackPolicy callbackPolicy,
             VerificationClient verification,
@@ -58,6 +61,7 @@ public class SubscriptionService {
                 .createIndex(new Index().on("institution", Sort.Direction.ASC).named("institution"));
         this.subscriptions = subscriptions;
         this.numbers = numbers;
+        this.quotas = quotas;
         this.secrets = secrets;
         this.callbackPolicy = callbackPolicy;
         this.verification = verification;
@@ -80,24 +84,32 @@ public class SubscriptionService {
         String institution = institutionFor(request.institution(), user);
         List<EventTypePattern> patterns = patterns(request.eventTypes());
         URI callback = checkedCallback(request.callbackUrl());
-        long held = subscriptions.countByInstitution(institution);
-        if (held >= properties.maxPerInstitution()) {
+        // One atomic place per subscription (not a count then an insert): concurrent creations cannot pass the limit.
+        if (!quotas.take(
+                institution, properties.maxPerInstitution(), () -> subscriptions.countByInstitution(institution))) {
             throw Problems.unprocessable(
                             "too-many-subscriptions",
-                            "Institution " + institution + " already holds " + held + " subscriptions (at most "
-                                    + properties.maxPerInstitution() + "): delete one first.")
+                            "Institution " + institution + " already holds " + properties.maxPerInstitution()
+                                    + " subscriptions (the most allowed): delete one first.")
                     .with("limit", properties.maxPerInstitution());
         }
         String id = UUID.randomUUID().toString();
-        String secret = secrets.newSecret();
-        Subscription subscription = subscriptions.insert(Subscription.request(
-                id,
-                institution,
-                patterns,
-                callback.toString(),
-                blankToNull(request.description()),
-                secrets.seal(secret, id),
-                clock.instant()));
+        String secret;
+        Subscription subscription;
+        try {
+            secret = secrets.newSecret();
+            subscription = subscriptions.insert(Subscription.request(
+                    id,
+                    institution,
+                    patterns,
+                    callback.toString(),
+                    blankToNull(request.description()),
+                    secrets.seal(secret, id),
+                    clock.instant()));
+        } catch (RuntimeException notStored) {
+            quotas.give(institution); // nothing stored: the place is free again
+            throw notStored;
+        }
         log.info("Subscription {} requested for institution {}", id, institution);
         return new WithSecret(handshake(subscription, "verify"), secret);
     }
@@ -152,7 +164,8 @@ public class SubscriptionService {
 
     public void delete(String id, String ifMatch, CurrentUser user) {
         Subscription subscription = current(id, ifMatch, user);
-        subscriptions.delete(subscription);
+        subscriptions.delete(subscription); // versioned: a concurrent second delete fails here, giving back nothing
+        quotas.give(subscription.institution());
         numbers.forget(id);
         log.info("Subscription {} deleted", id);
     }

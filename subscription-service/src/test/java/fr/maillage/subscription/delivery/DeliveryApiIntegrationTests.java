@@ -8,6 +8,8 @@ import fr.maillage.subscription.subscription.SubscriptionStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -102,6 +104,35 @@ class DeliveryApiIntegrationTests extends DeliveryIntegrationSupport {
                 .filteredOn(r -> r.header("webhook-id").equals(neverPlanned.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.header("webhook-event-number")).isEqualTo("2"));
+    }
+
+    @Test
+    void aReplayAskedWhileTheDeliveryIsBeingSentIsSentAgainAfterThatSend() {
+        WebhookReceiver receiver = receiver();
+        String subscription = directory.subscribe(EPSM, receiver.url("/hooks"), List.of(newSecret()), "*");
+        StoredEvent event = storedEvent(REFERRAL_CREATED, EPSM);
+        AtomicBoolean first = new AtomicBoolean(true);
+        AtomicReference<String> leasedTo = new AtomicReference<>();
+        // The replay lands while the first POST is in flight (its delivery leased by the sending worker).
+        receiver.replyWith(request -> {
+            if (first.getAndSet(false)) {
+                Delivery inFlight = delivery(subscription, event.id());
+                leasedTo.set(inFlight.claimedBy());
+                store.replay(inFlight.id(), false, clock.instant());
+            }
+            return WebhookReceiver.Reply.status(204);
+        });
+
+        planner.plan(event);
+
+        awaitReceived(receiver, 2);
+        assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsExactly(event.id(), event.id());
+        Delivery replayed = awaitDelivery(
+                subscription, event.id(), d -> d.attempts().size() == 2 && d.status() == DeliveryStatus.DELIVERED);
+        assertThat(leasedTo.get()).as("leased while in flight").isNotNull();
+        assertThat(replayed.attempts()).extracting(DeliveryAttempt::statusCode).containsExactly(204, 204);
+        assertThat(replayed.failures()).isZero();
+        assertThat(replayed.claimedBy()).isNull();
     }
 
     @Test

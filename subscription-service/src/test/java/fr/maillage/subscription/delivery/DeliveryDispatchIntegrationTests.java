@@ -144,6 +144,32 @@ class DeliveryDispatchIntegrationTests extends DeliveryIntegrationSupport {
     }
 
     @Test
+    void aPauseWhileAGroupIsBeingSentHoldsTheRestOfTheGroup() {
+        WebhookReceiver receiver = receiver();
+        String subscription = directory.subscribe(EPSM, receiver.url("/hooks"), List.of(newSecret()), "*");
+        directory.status(subscription, SubscriptionStatus.PAUSED);
+        List<StoredEvent> events = List.of(
+                storedEvent(REFERRAL_CREATED, EPSM),
+                storedEvent(ALERT_RAISED, EPSM),
+                storedEvent(REFERRAL_CREATED, EPSM));
+        events.forEach(planner::plan);
+        // the partner pauses while the first of the three (released together, one group) is being received
+        receiver.replyWith(request -> {
+            directory.status(subscription, SubscriptionStatus.PAUSED);
+            return Reply.status(204);
+        });
+
+        directory.status(subscription, SubscriptionStatus.ACTIVE);
+
+        awaitDelivery(subscription, events.get(2).id(), d -> d.status() == DeliveryStatus.HELD);
+        assertThat(delivery(subscription, events.get(1).id()).status()).isEqualTo(DeliveryStatus.HELD);
+        assertThat(delivery(subscription, events.get(0).id()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(receiver.received())
+                .extracting(r -> r.header("webhook-id"))
+                .containsExactly(events.getFirst().id());
+    }
+
+    @Test
     void aDeletedSubscriptionsPendingDeliveriesAreCancelled() {
         WebhookReceiver receiver = receiver().replySequence(500);
         String subscription = directory.subscribe(EPSM, receiver.url("/hooks"), List.of(newSecret()), "*");

@@ -2,7 +2,10 @@ package fr.maillage.subscription.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.maillage.subscription.eventtype.EventTypePattern;
+import fr.maillage.subscription.eventtype.EventTypePattern.InvalidEventTypePattern;
 import org.junit.jupiter.api.Test;
 
 class TypePatternsTests {
@@ -62,6 +65,18 @@ class TypePatternsTests {
             "fr..maillage"
         }) {
             assertThatIllegalArgumentException().as(bad).isThrownBy(() -> TypePatterns.parse(bad));
+        }
+    }
+
+    @Test
+    void aPatternASubscriptionWouldRefuseIsRefusedByTheFeedToo() {
+        for (String bad :
+                new String[] {"fr.maillage.refferal.*", "fr.maillage.unknown.raised.v1", "fr.maillage.referral"}) {
+            assertThatThrownBy(() -> EventTypePattern.parse(bad)).as(bad).isInstanceOf(InvalidEventTypePattern.class);
+            assertThatThrownBy(() -> TypePatterns.parse("fr.maillage.alert.*," + bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidEventTypePattern.class)
+                    .hasMessageContaining(bad);
         }
     }
 

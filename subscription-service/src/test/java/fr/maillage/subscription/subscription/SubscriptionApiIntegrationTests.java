@@ -6,7 +6,13 @@ import com.standardwebhooks.Webhook;
 import fr.maillage.subscription.WebhookReceiver;
 import fr.maillage.subscription.WebhookReceiver.Received;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -194,6 +200,49 @@ class SubscriptionApiIntegrationTests extends SubscriptionApiSupport {
         assertThat(json(oneTooMany).get("limit").asInt()).isEqualTo(20);
         assertThat(storedFor(institution)).isEqualTo(20);
         assertThat(receiver.received()).hasSize(20);
+    }
+
+    @Test
+    void concurrentCreationsNeverTakeAnInstitutionPastTheLimit() throws Exception {
+        String institution = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        WebhookReceiver receiver = receiver();
+        int attempts = 26;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                String callback = receiver.url("/hooks/" + i).toString();
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return create(ADMIN, body(callback, institution, "*"));
+                }));
+            }
+            start.countDown();
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            statuses.add(answer.get().statusCode());
+        }
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(20);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSize(attempts - 20);
+        assertThat(storedFor(institution)).isEqualTo(20);
+
+        // a deletion gives its place back
+        String one = answers.stream()
+                .map(answer -> answer.resultNow())
+                .filter(response -> response.statusCode() == 201)
+                .map(response -> json(response).get("id").asString())
+                .findFirst()
+                .orElseThrow();
+        assertThat(delete(SUBSCRIPTIONS + "/" + one, ADMIN).statusCode()).isEqualTo(204);
+        assertThat(create(ADMIN, body(receiver.url("/hooks/again").toString(), institution, "*"))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(create(ADMIN, body(receiver.url("/hooks/over").toString(), institution, "*"))
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(storedFor(institution)).isEqualTo(20);
     }
 
     // ---- transitions

@@ -7,6 +7,7 @@ import fr.maillage.subscription.SubscriptionIntegrationSupport;
 import fr.maillage.subscription.WebhookReceiver;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ abstract class SubscriptionApiSupport extends SubscriptionIntegrationSupport {
     @Autowired
     protected SubscriptionDirectory directory;
 
-    private final List<String> created = new ArrayList<>();
+    private final List<String> created =
+            Collections.synchronizedList(new ArrayList<>()); // tests may create concurrently
 
     @AfterEach
     void deleteCreatedSubscriptions() {

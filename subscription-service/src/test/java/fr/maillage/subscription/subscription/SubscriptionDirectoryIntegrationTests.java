@@ -68,20 +68,18 @@ class SubscriptionDirectoryIntegrationTests extends SubscriptionApiSupport {
 
     @Test
     void pausedAndFailingSubscriptionsMatchButRequestedAndDisabledOnesDoNot() {
-        String paused = subscribe(PARTNER_DAC, receiver(), "fr.maillage.referral.*")
+        // a type nobody publishes: another class's late event cannot reach (and change) these subscriptions
+        String type = onlyHere();
+        String paused = subscribe(PARTNER_DAC, receiver(), type).get("id").asString();
+        String requested = subscribe(PARTNER_DAC, receiver().replySequence(500), type)
                 .get("id")
                 .asString();
-        String requested = subscribe(PARTNER_DAC, receiver().replySequence(500), "fr.maillage.referral.*")
-                .get("id")
-                .asString();
-        String disabled = subscribe(PARTNER_DAC, receiver(), "fr.maillage.referral.*")
-                .get("id")
-                .asString();
+        String disabled = subscribe(PARTNER_DAC, receiver(), type).get("id").asString();
         assertThat(step(SUBSCRIPTIONS + "/" + paused + "/pause", PARTNER_DAC).statusCode())
                 .isEqualTo(200);
         directory.recordOutcome(disabled, DeliveryOutcome.GONE, "HTTP 410", clock.instant());
 
-        List<Target> matching = directory.matching(SUBMITTED, Set.of(DAC));
+        List<Target> matching = directory.matching(type, Set.of(DAC));
 
         assertThat(ids(matching)).contains(paused).doesNotContain(requested, disabled);
         assertThat(matching.stream().filter(target -> target.subscriptionId().equals(paused)))
@@ -166,9 +164,9 @@ class SubscriptionDirectoryIntegrationTests extends SubscriptionApiSupport {
 
     @Test
     void concurrentOutcomesAreAllCounted() throws Exception {
-        String id = subscribe(PARTNER_DAC, receiver(), "fr.maillage.referral.*")
-                .get("id")
-                .asString();
+        // a type nobody publishes: a real delivery (DELIVERED resets the streak) cannot interfere
+        String type = onlyHere();
+        String id = subscribe(PARTNER_DAC, receiver(), type).get("id").asString();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Void>> outcomes = new ArrayList<>();
@@ -189,6 +187,10 @@ class SubscriptionDirectoryIntegrationTests extends SubscriptionApiSupport {
                         .get("failureStreak")
                         .asInt())
                 .isEqualTo(8);
+    }
+
+    private static String onlyHere() {
+        return "fr.maillage.referral.directory-" + UUID.randomUUID().toString().substring(0, 8) + ".v1";
     }
 
     private static List<String> ids(List<Target> targets) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.maillage.platform.testing.MutableClock;
+import fr.maillage.subscription.eventtype.EventTypePattern;
 import fr.maillage.subscription.outbound.DeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;

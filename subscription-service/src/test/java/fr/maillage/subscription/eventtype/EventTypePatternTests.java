@@ -1,9 +1,9 @@
-package fr.maillage.subscription.subscription;
+package fr.maillage.subscription.eventtype;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.maillage.subscription.subscription.EventTypePattern.InvalidEventTypePattern;
+import fr.maillage.subscription.eventtype.EventTypePattern.InvalidEventTypePattern;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package fr.maillage.subscription.subscription;
+package fr.maillage.subscription.eventtype;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * ending in {@code .*} ({@code fr.maillage.referral.*}, {@code fr.maillage.alert.responded.*}), or {@code *}
  * (every public event). Except {@code *}, a pattern must name a known event family ({@code
  * fr.maillage.<service>.} of a service that publishes events), so a typo is refused at subscription time
- * rather than silently matching nothing for ever.
+ * rather than silently matching nothing for ever. The one parser of this language: subscriptions and the pull
+ * feed's {@code types=} both use it.
  */
 public final class EventTypePattern {
 
@@ -85,6 +86,21 @@ public final class EventTypePattern {
     /** Whether any of the patterns matches the type. */
     public static boolean anyMatches(List<EventTypePattern> patterns, String type) {
         return patterns.stream().anyMatch(pattern -> pattern.matches(type));
+    }
+
+    /** True for {@code *}: every type. */
+    public boolean matchesEverything() {
+        return !exact && prefix.isEmpty();
+    }
+
+    /** True for an exact type; false for a prefix or {@code *}. */
+    public boolean exact() {
+        return exact;
+    }
+
+    /** What a matching type starts with: the type itself when exact, {@code fr.maillage.referral.} for a prefix, "" for {@code *}. */
+    public String prefix() {
+        return prefix;
     }
 
     /** The pattern as written (stripped). */
