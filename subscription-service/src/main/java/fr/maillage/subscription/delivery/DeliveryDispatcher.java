@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,14 +123,9 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
         try {
             Instant now = clock.instant();
-            releaseHeld(now);
-            Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
-            for (Delivery delivery : store.due(now, settings.batch())) {
-                bySubscription
-                        .computeIfAbsent(delivery.subscriptionId(), id -> new ArrayList<>())
-                        .add(delivery);
-            }
-            for (Map.Entry<String, List<Delivery>> group : bySubscription.entrySet()) {
+            releaseHeld();
+            for (Map.Entry<String, List<Delivery>> group :
+                    bySubscription(store.due(now, settings.batch())).entrySet()) {
                 String subscriptionId = group.getKey();
                 if (!busy.add(subscriptionId)) {
                     continue; // a worker of this instance is still on it
@@ -148,14 +144,32 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
     }
 
-    private void releaseHeld(Instant now) {
+    /**
+     * The due deliveries by subscription, each subscription's in number order: an event planned just before
+     * a poll that releases held ones must not overtake them (the partner would see a gap).
+     */
+    static Map<String, List<Delivery>> bySubscription(List<Delivery> due) {
+        Map<String, List<Delivery>> bySubscription = new LinkedHashMap<>();
+        for (Delivery delivery : due) {
+            bySubscription
+                    .computeIfAbsent(delivery.subscriptionId(), id -> new ArrayList<>())
+                    .add(delivery);
+        }
+        bySubscription
+                .values()
+                .forEach(deliveries -> deliveries.sort(
+                        Comparator.comparing(Delivery::eventNumber, Comparator.nullsLast(Comparator.naturalOrder()))));
+        return bySubscription;
+    }
+
+    private void releaseHeld() {
         for (String subscriptionId : store.heldSubscriptions(HELD_PER_POLL)) {
             Optional<Target> target = directory.target(subscriptionId);
             if (target.isEmpty() || target.get().status() == SubscriptionStatus.DISABLED) {
                 long cancelled = store.cancelHeld(subscriptionId, cancelReason(target));
                 log.info("Cancelled {} held deliveries of subscription {}", cancelled, subscriptionId);
             } else if (sendable(target.get().status())) {
-                long released = store.release(subscriptionId, now);
+                long released = store.release(subscriptionId);
                 log.info("Released {} held deliveries of subscription {}", released, subscriptionId);
             }
         }

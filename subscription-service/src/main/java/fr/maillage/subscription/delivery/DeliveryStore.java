@@ -135,17 +135,17 @@ public class DeliveryStore {
                 .toList();
     }
 
-    /** HELD -> PENDING, due now: the dispatcher sends them by number. */
-    public long release(String subscriptionId, Instant now) {
+    /**
+     * HELD -> PENDING, due since they were held (not from now: they stay ahead of what was planned since, and
+     * within a poll's batch).
+     */
+    public long release(String subscriptionId) {
         return mongo.updateMulti(
                         Query.query(where("subscriptionId")
                                 .is(subscriptionId)
                                 .and("status")
                                 .is(DeliveryStatus.HELD)),
-                        new Update()
-                                .set("status", DeliveryStatus.PENDING)
-                                .unset("statusReason")
-                                .set("nextAttemptAt", now),
+                        new Update().set("status", DeliveryStatus.PENDING).unset("statusReason"),
                         Delivery.class)
                 .getModifiedCount();
     }
