@@ -40,6 +40,11 @@ public class Subscription {
     private Long version;
 
     private final String institution;
+    /**
+     * Which of its institution's places (0 to the limit - 1) it holds: unique per institution (index in
+     * {@code SubscriptionService}), so concurrent creations cannot pass the limit, and a deletion frees it.
+     */
+    private final int slot;
 
     private final List<String> eventTypes;
     private final String callbackUrl;
@@ -69,6 +74,7 @@ public class Subscription {
             String id,
             Long version,
             String institution,
+            int slot,
             List<String> eventTypes,
             String callbackUrl,
             String description,
@@ -87,6 +93,7 @@ public class Subscription {
         this.id = id;
         this.version = version;
         this.institution = institution;
+        this.slot = slot;
         this.eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
         this.callbackUrl = callbackUrl;
         this.description = description;
@@ -108,6 +115,7 @@ public class Subscription {
     public static Subscription request(
             String id,
             String institution,
+            int slot,
             List<EventTypePattern> patterns,
             String callbackUrl,
             String description,
@@ -126,6 +134,7 @@ public class Subscription {
                 id,
                 null,
                 institution,
+                slot,
                 types,
                 callbackUrl,
                 description,
@@ -281,6 +290,10 @@ public class Subscription {
 
     public String institution() {
         return institution;
+    }
+
+    public int slot() {
+        return slot;
     }
 
     public List<String> eventTypes() {

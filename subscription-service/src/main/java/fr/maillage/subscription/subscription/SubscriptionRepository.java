@@ -10,8 +10,6 @@ interface SubscriptionRepository extends MongoRepository<Subscription, String> {
 
     Page<Subscription> findByInstitution(String institution, Pageable pageable);
 
-    long countByInstitution(String institution);
-
     List<Subscription> findByInstitutionInAndStatusIn(
             Collection<String> institutions, Collection<SubscriptionStatus> statuses);
 }

@@ -1,5 +1,7 @@
 package fr.maillage.subscription.subscription;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import fr.maillage.platform.security.CurrentUser;
 import fr.maillage.platform.security.Role;
 import fr.maillage.platform.web.ETags;
@@ -14,16 +16,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,17 +47,16 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final EventNumberStore numbers;
-    private final InstitutionQuotaStore quotas;
     private final SigningSecrets secrets;
     private final CallbackPolicy callbackPolicy;
     private final VerificationClient verification;
     private final SubscriptionProperties properties;
     private final Clock clock;
+    private final MongoTemplate mongo;
 
     SubscriptionService(
             SubscriptionRepository subscriptions,
             EventNumberStore numbers,
-            InstitutionQuotaStore quotas,
             SigningSecrets secrets,
             CallbackPolicy callbackPolicy,
             VerificationClient verification,
@@ -58,10 +64,14 @@ public class SubscriptionService {
             Clock clock,
             MongoTemplate mongo) {
         mongo.indexOps(Subscription.class)
-                .createIndex(new Index().on("institution", Sort.Direction.ASC).named("institution"));
+                .createIndex(new Index()
+                        .on("institution", Sort.Direction.ASC)
+                        .on("slot", Sort.Direction.ASC)
+                        .unique()
+                        .named("institution_slot"));
+        this.mongo = mongo;
         this.subscriptions = subscriptions;
         this.numbers = numbers;
-        this.quotas = quotas;
         this.secrets = secrets;
         this.callbackPolicy = callbackPolicy;
         this.verification = verification;
@@ -84,34 +94,47 @@ public class SubscriptionService {
         String institution = institutionFor(request.institution(), user);
         List<EventTypePattern> patterns = patterns(request.eventTypes());
         URI callback = checkedCallback(request.callbackUrl());
-        // One atomic place per subscription (not a count then an insert): concurrent creations cannot pass the limit.
-        if (!quotas.take(
-                institution, properties.maxPerInstitution(), () -> subscriptions.countByInstitution(institution))) {
+        String id = UUID.randomUUID().toString();
+        String secret = secrets.newSecret();
+        String sealed = secrets.seal(secret, id);
+        Subscription subscription = null;
+        Set<Integer> taken = slotsOf(institution);
+        for (int slot = 0; slot < properties.maxPerInstitution() && subscription == null; slot++) {
+            if (taken.contains(slot)) {
+                continue;
+            }
+            try {
+                subscription = subscriptions.insert(Subscription.request(
+                        id,
+                        institution,
+                        slot,
+                        patterns,
+                        callback.toString(),
+                        blankToNull(request.description()),
+                        sealed,
+                        clock.instant()));
+            } catch (DuplicateKeyException raced) {
+                // a concurrent creation took this place first: try the next one
+            }
+        }
+        if (subscription == null) {
             throw Problems.unprocessable(
                             "too-many-subscriptions",
                             "Institution " + institution + " already holds " + properties.maxPerInstitution()
                                     + " subscriptions (the most allowed): delete one first.")
                     .with("limit", properties.maxPerInstitution());
         }
-        String id = UUID.randomUUID().toString();
-        String secret;
-        Subscription subscription;
-        try {
-            secret = secrets.newSecret();
-            subscription = subscriptions.insert(Subscription.request(
-                    id,
-                    institution,
-                    patterns,
-                    callback.toString(),
-                    blankToNull(request.description()),
-                    secrets.seal(secret, id),
-                    clock.instant()));
-        } catch (RuntimeException notStored) {
-            quotas.give(institution); // nothing stored: the place is free again
-            throw notStored;
-        }
         log.info("Subscription {} requested for institution {}", id, institution);
         return new WithSecret(handshake(subscription, "verify"), secret);
+    }
+
+    /** The places the institution's subscriptions hold now. */
+    private Set<Integer> slotsOf(String institution) {
+        Query query = Query.query(where("institution").is(institution));
+        query.fields().include("slot");
+        return mongo.find(query, Document.class, mongo.getCollectionName(Subscription.class)).stream()
+                .map(found -> found.getInteger("slot"))
+                .collect(Collectors.toSet());
     }
 
     public Page<Subscription> list(String institution, int page, int size, CurrentUser user) {
@@ -164,8 +187,7 @@ public class SubscriptionService {
 
     public void delete(String id, String ifMatch, CurrentUser user) {
         Subscription subscription = current(id, ifMatch, user);
-        subscriptions.delete(subscription); // versioned: a concurrent second delete fails here, giving back nothing
-        quotas.give(subscription.institution());
+        subscriptions.delete(subscription); // its slot is free again
         numbers.forget(id);
         log.info("Subscription {} deleted", id);
     }

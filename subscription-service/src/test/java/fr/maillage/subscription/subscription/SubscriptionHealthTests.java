@@ -21,6 +21,7 @@ class SubscriptionHealthTests {
         Subscription subscription = Subscription.request(
                 "s-1",
                 "epsm-bievre",
+                0,
                 EventTypePattern.parseAll(List.of("fr.maillage.referral.*")),
                 "https://partner.example/hooks",
                 null,
@@ -146,6 +147,7 @@ class SubscriptionHealthTests {
         Subscription requested = Subscription.request(
                 "s-2",
                 "dac-lyon",
+                0,
                 EventTypePattern.parseAll(List.of("*")),
                 "https://x.example/",
                 null,
